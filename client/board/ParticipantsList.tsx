@@ -1,0 +1,42 @@
+import { useEditor, useValue } from 'tldraw'
+
+/** Who is on the board, with their cursor colour; clicking someone follows their view. */
+export function ParticipantsList() {
+	const editor = useEditor()
+	const me = useValue('me', () => ({ name: editor.user.getName(), color: editor.user.getColor() }), [editor])
+	const others = useValue(
+		'collaborators',
+		() =>
+			editor
+				.getCollaborators()
+				.map(({ userId, userName, color }) => ({ userId, userName, color }))
+				.sort((a, b) => a.userName.localeCompare(b.userName)),
+		[editor],
+	)
+	const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
+
+	return (
+		<ul className="participants" aria-label="Participants" data-testid="participants">
+			<li className="participants__person participants__person--me" data-testid="participant">
+				<span className="participants__dot" style={{ background: me.color }} aria-hidden />
+				<span className="participants__name">{me.name || 'You'}</span>
+				<span className="participants__tag">you</span>
+			</li>
+			{others.map((person) => (
+				<li key={person.userId} className="participants__person" data-testid="participant">
+					<button
+						className="participants__follow"
+						title={following === person.userId ? 'Stop following' : `Follow ${person.userName}`}
+						onClick={() =>
+							following === person.userId ? editor.stopFollowingUser() : editor.startFollowingUser(person.userId)
+						}
+					>
+						<span className="participants__dot" style={{ background: person.color }} aria-hidden />
+						<span className="participants__name">{person.userName || 'Guest'}</span>
+						{following === person.userId && <span className="participants__tag">following</span>}
+					</button>
+				</li>
+			))}
+		</ul>
+	)
+}

@@ -1,0 +1,107 @@
+import type { TLRecord, TLStore } from 'tldraw'
+import * as Y from 'yjs'
+import {
+	changesOfEvents,
+	readAllRecords,
+	readStoredSchema,
+	recordsOf,
+	writeRecordChanges,
+	writeStoredSchema,
+	type PlainRecord,
+} from '../../shared/recordDoc'
+
+export class BoardSchemaError extends Error {}
+
+/**
+ * Binds a tldraw store to a board's Y.Doc both ways. Document-scoped records (shapes, pages,
+ * bindings, assets, the document record and users) live in the doc; session and instance records
+ * stay in this browser. Loading migrates records written by an older tldraw schema and writes the
+ * migrated records back, so the board is upgraded once instead of on every load.
+ *
+ * Returns a function that unbinds. Throws BoardSchemaError when the board was written by a newer
+ * version than this client can read: nothing is loaded or written then.
+ */
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc): () => void {
+	const origin = { binding: 'tldraw-store' }
+	loadDocIntoStore(store, doc, origin)
+
+	const stopListening = store.listen(
+		({ changes }) => {
+			const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
+			const removed = Object.keys(changes.removed)
+			writeRecordChanges(doc, { put: put as unknown as PlainRecord[], removed }, origin)
+		},
+		{ source: 'user', scope: 'document' },
+	)
+
+	const records = recordsOf(doc)
+	const onRemoteChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+		if (transaction.origin === origin) return
+		applyRemoteChanges(store, changesOfEvents(events, doc))
+	}
+	records.observeDeep(onRemoteChange)
+
+	return () => {
+		stopListening()
+		records.unobserveDeep(onRemoteChange)
+	}
+}
+
+function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object) {
+	const stored = readAllRecords(doc)
+	const storedSchema = readStoredSchema(doc)
+	const currentSchema = store.schema.serialize()
+	let records = stored
+	if (stored.length > 0 && storedSchema) {
+		const snapshot = Object.fromEntries(stored.map((record) => [record.id, record]))
+		const migration = store.schema.migrateStoreSnapshot({ store: snapshot as never, schema: storedSchema as never })
+		if (migration.type === 'error') {
+			throw new BoardSchemaError(
+				`This board was saved by a newer version of Strategy Board (${migration.reason}). Reload the page to update.`,
+			)
+		}
+		records = Object.values(migration.value) as unknown as PlainRecord[]
+		const storedById = new Map(stored.map((record) => [record.id, record]))
+		const changed = records.filter((record) => record !== storedById.get(record.id))
+		if (changed.length > 0) writeRecordChanges(doc, { put: changed, removed: [] }, origin)
+	}
+	if (stored.length > 0 || storedSchema) writeStoredSchema(doc, currentSchema, origin)
+	store.mergeRemoteChanges(() => {
+		const documentIds = [...store.allRecords()].filter((record) => store.scopedTypes.document.has(record.typeName))
+		if (documentIds.length > 0) store.remove(documentIds.map((record) => record.id))
+		putValidRecords(store, records)
+	})
+	// A new board records the schema with its first content.
+	if (stored.length === 0) {
+		const once = store.listen(() => {
+			once()
+			writeStoredSchema(doc, currentSchema, origin)
+		}, { source: 'user', scope: 'document' })
+	}
+}
+
+function applyRemoteChanges(store: TLStore, { put, removed }: { put: PlainRecord[]; removed: string[] }) {
+	store.mergeRemoteChanges(() => {
+		const present = removed.filter((id) => store.has(id as TLRecord['id']))
+		if (present.length > 0) store.remove(present as TLRecord['id'][])
+		putValidRecords(store, put)
+	})
+}
+
+/**
+ * Puts records one by one so that a single record this client cannot read (hand-edited, or from
+ * a peer running another version) is skipped with a warning instead of rejecting the whole batch.
+ */
+function putValidRecords(store: TLStore, records: PlainRecord[]) {
+	try {
+		store.put(records as unknown as TLRecord[])
+	} catch {
+		for (const record of records) {
+			try {
+				store.put([record as unknown as TLRecord])
+			} catch (error) {
+				console.warn(`skipped record ${record.id}: ${(error as Error).message}`)
+			}
+		}
+	}
+}

@@ -1,0 +1,85 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+const integer = (name: string, fallback: number, min: number, max: number) =>
+	z
+		.string()
+		.optional()
+		.transform((raw, context) => {
+			if (raw === undefined || raw.trim() === '') return fallback
+			const value = Number(raw)
+			if (!Number.isInteger(value) || value < min || value > max) {
+				context.addIssue({
+					code: 'custom',
+					message: `${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`,
+				})
+				return z.NEVER
+			}
+			return value
+		})
+
+const environmentSchema = z.object({
+	PORT: integer('PORT', 3000, 0, 65535),
+	HOST: z
+		.string()
+		.optional()
+		.transform((raw) => (raw?.trim() ? raw.trim() : '0.0.0.0')),
+	DATA_DIR: z
+		.string()
+		.optional()
+		.transform((raw) => path.resolve(raw?.trim() ? raw : './data')),
+	TLDRAW_LICENSE_KEY: z
+		.string()
+		.optional()
+		.transform((raw) => (raw?.trim() ? raw.trim() : undefined)),
+	MAX_FRAME_BYTES: integer('MAX_FRAME_BYTES', 4 * MiB, 1024, 256 * MiB),
+	UPLOAD_MAX_BYTES: integer('UPLOAD_MAX_BYTES', 20 * MiB, 1024, 1024 * MiB),
+	ROOM_IDLE_MS: integer('ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
+	PERSIST_DELAY_MS: integer('PERSIST_DELAY_MS', 100, 0, 1000),
+	COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
+	AWARENESS_TICK_MS: integer('AWARENESS_TICK_MS', 50, 0, 1000),
+})
+
+export type Config = {
+	port: number
+	host: string
+	dataDir: string
+	tldrawLicenseKey: string | undefined
+	/** Websocket frames above this are refused before they are buffered whole. */
+	maxFrameBytes: number
+	uploadMaxBytes: number
+	/** How long a board nobody is connected to stays in memory. */
+	roomIdleMs: number
+	/** Accepted updates are batched for this long before they are written; must stay well under 1 s. */
+	persistDelayMs: number
+	/** After this many stored updates a board's log is merged into one state. */
+	compactAfterUpdates: number
+	/** Awareness (cursor) changes are coalesced and broadcast once per tick. */
+	awarenessTickMs: number
+}
+
+export class ConfigError extends Error {}
+
+/** Turns the process environment into a validated Config, or throws a ConfigError naming the variable. */
+export function readConfig(environment: NodeJS.ProcessEnv): Config {
+	const parsed = environmentSchema.safeParse(environment)
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!
+		throw new ConfigError(`Invalid configuration: ${issue.message}`)
+	}
+	const env = parsed.data
+	return {
+		port: env.PORT,
+		host: env.HOST,
+		dataDir: env.DATA_DIR,
+		tldrawLicenseKey: env.TLDRAW_LICENSE_KEY,
+		maxFrameBytes: env.MAX_FRAME_BYTES,
+		uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+		roomIdleMs: env.ROOM_IDLE_MS,
+		persistDelayMs: env.PERSIST_DELAY_MS,
+		compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
+		awarenessTickMs: env.AWARENESS_TICK_MS,
+	}
+}

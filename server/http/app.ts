@@ -1,0 +1,41 @@
+import path from 'node:path'
+import express, { type ErrorRequestHandler, type Express } from 'express'
+import { CLIENT_CONFIG_PATH, type ClientConfig } from '../../shared/clientConfig.js'
+import type { Config } from '../config.js'
+import { UPLOADS_PATH, uploadsRouter } from './uploads.js'
+
+/** The HTTP side: health, runtime client config, uploads, and the built client as a single-page app. */
+export function createHttpApp(config: Config, clientDirectory: string, health: () => object): Express {
+	const app = express()
+	app.disable('x-powered-by')
+
+	app.get('/healthz', (_request, response) => {
+		response.json({ status: 'ok', ...health() })
+	})
+
+	app.get(CLIENT_CONFIG_PATH, (_request, response) => {
+		const body: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
+		response.setHeader('Cache-Control', 'no-store')
+		response.json(body)
+	})
+
+	app.use(UPLOADS_PATH, uploadsRouter({ directory: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes }))
+
+	app.use(express.static(clientDirectory, { index: false, maxAge: '1h' }))
+	app.get(['/', '/b/{*rest}'], (_request, response) => {
+		response.sendFile(path.join(clientDirectory, 'index.html'))
+	})
+	app.use((_request, response) => {
+		response.status(404).json({ error: 'not found' })
+	})
+
+	const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
+		if (error?.type === 'entity.too.large') {
+			response.status(413).json({ error: `upload of ${error.length} bytes exceeds the ${config.uploadMaxBytes} byte limit` })
+			return
+		}
+		response.status(500).json({ error: 'internal error' })
+	}
+	app.use(errorHandler)
+	return app
+}

@@ -1,0 +1,124 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CLOSE_CODES } from '../../shared/closeCodes.js'
+import { log } from '../logger.js'
+import type { PersistedBoard } from '../storage/PersistedBoard.js'
+import { Connection } from './Connection.js'
+import {
+	encodeAwareness,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	type ClientMessage,
+} from './protocol.js'
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * One board in memory: its Y.Doc, its awareness and the connections on it. Document updates are
+ * broadcast at once; awareness changes (cursors, 10+ per second per person) are coalesced and
+ * sent once per tick with only the latest state of each peer. Every broadcast is encoded once and
+ * the same buffer goes to every peer.
+ */
+export class Room {
+	readonly doc = new Y.Doc()
+	readonly awareness = new awarenessProtocol.Awareness(this.doc)
+	readonly connections = new Set<Connection>()
+	readonly persistence: PersistedBoard
+	private readonly changedAwarenessClients = new Set<number>()
+	private awarenessTimer: NodeJS.Timeout | undefined
+
+	constructor(
+		readonly boardId: string,
+		private readonly awarenessTickMs: number,
+		createPersistence: (doc: Y.Doc) => PersistedBoard,
+	) {
+		this.persistence = createPersistence(this.doc)
+		// The server is not a participant: it holds others' states only.
+		this.awareness.setLocalState(null)
+		this.doc.on('update', this.onDocumentUpdate)
+		this.awareness.on('update', this.onAwarenessUpdate)
+	}
+
+	join(connection: Connection): void {
+		this.connections.add(connection)
+		connection.send(encodeSyncStep1(this.doc))
+		const states = [...this.awareness.getStates().keys()]
+		if (states.length > 0) connection.send(encodeAwareness(this.awareness, states))
+	}
+
+	leave(connection: Connection): void {
+		if (!this.connections.delete(connection)) return
+		const ids = [...connection.awarenessClientIds]
+		if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection)
+	}
+
+	receive(connection: Connection, message: ClientMessage): void {
+		switch (message.kind) {
+			case 'syncStep1':
+				connection.send(encodeSyncStep2(this.doc, message.stateVector))
+				return
+			case 'update':
+				this.applyClientUpdate(connection, message.update)
+				return
+			case 'awareness':
+				this.applyClientAwareness(connection, message.update)
+				return
+			case 'queryAwareness':
+				connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+				return
+		}
+	}
+
+	destroy(): void {
+		clearTimeout(this.awarenessTimer)
+		this.doc.off('update', this.onDocumentUpdate)
+		this.awareness.off('update', this.onAwarenessUpdate)
+		this.awareness.destroy()
+		this.doc.destroy()
+	}
+
+	private applyClientUpdate(connection: Connection, update: Uint8Array) {
+		try {
+			Y.applyUpdate(this.doc, update, connection)
+		} catch (error) {
+			log.warn('refused an update that could not be applied', { boardId: this.boardId, error: String(error) })
+			connection.close(CLOSE_CODES.malformedMessage, 'document update could not be applied')
+		}
+	}
+
+	private applyClientAwareness(connection: Connection, update: Uint8Array) {
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+		} catch {
+			connection.close(CLOSE_CODES.malformedMessage, 'awareness update could not be applied')
+		}
+	}
+
+	private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
+		if (this.persistence.isOwnOrigin(origin)) return
+		this.persistence.enqueue(update)
+		const message = encodeUpdate(update)
+		for (const connection of this.connections) {
+			if (connection !== origin) connection.send(message)
+		}
+	}
+
+	private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+		const changed = added.concat(updated, removed)
+		if (origin instanceof Connection) {
+			for (const id of added.concat(updated)) origin.awarenessClientIds.add(id)
+			for (const id of removed) origin.awarenessClientIds.delete(id)
+		}
+		for (const id of changed) this.changedAwarenessClients.add(id)
+		this.awarenessTimer ??= setTimeout(this.broadcastAwareness, this.awarenessTickMs)
+	}
+
+	private readonly broadcastAwareness = () => {
+		this.awarenessTimer = undefined
+		if (this.changedAwarenessClients.size === 0) return
+		const message = encodeAwareness(this.awareness, [...this.changedAwarenessClients])
+		this.changedAwarenessClients.clear()
+		for (const connection of this.connections) connection.send(message)
+	}
+}

@@ -1,0 +1,105 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+
+/**
+ * The y-websocket wire protocol in one place: every frame is `[messageType: varUint, payload]`.
+ * Parsing fully decodes each payload before anything is applied, so a truncated or garbage
+ * update is refused whole instead of half-applied to a board.
+ */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_AUTH = 2
+export const MESSAGE_QUERY_AWARENESS = 3
+
+export type ClientMessage =
+	| { kind: 'syncStep1'; stateVector: Uint8Array }
+	| { kind: 'update'; update: Uint8Array }
+	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'queryAwareness' }
+
+export class ProtocolError extends Error {}
+
+export function parseClientMessage(frame: Uint8Array): ClientMessage {
+	const decoder = decoding.createDecoder(frame)
+	const messageType = readOr(() => decoding.readVarUint(decoder), 'frame is empty or has no message type')
+	switch (messageType) {
+		case MESSAGE_SYNC:
+			return parseSyncMessage(decoder)
+		case MESSAGE_AWARENESS: {
+			const update = readOr(() => decoding.readVarUint8Array(decoder), 'awareness message is truncated')
+			validateAwarenessUpdate(update)
+			return { kind: 'awareness', update }
+		}
+		case MESSAGE_QUERY_AWARENESS:
+			return { kind: 'queryAwareness' }
+		default:
+			throw new ProtocolError(`unknown message type ${messageType}`)
+	}
+}
+
+function parseSyncMessage(decoder: decoding.Decoder): ClientMessage {
+	const syncType = readOr(() => decoding.readVarUint(decoder), 'sync message has no sync type')
+	const payload = readOr(() => decoding.readVarUint8Array(decoder), 'sync message is truncated')
+	switch (syncType) {
+		case syncProtocol.messageYjsSyncStep1:
+			readOr(() => Y.decodeStateVector(payload), 'sync step 1 carries a malformed state vector')
+			return { kind: 'syncStep1', stateVector: payload }
+		case syncProtocol.messageYjsSyncStep2:
+		case syncProtocol.messageYjsUpdate:
+			readOr(() => Y.decodeUpdate(payload), 'document update is malformed or truncated')
+			return { kind: 'update', update: payload }
+		default:
+			throw new ProtocolError(`unknown sync message type ${syncType}`)
+	}
+}
+
+function validateAwarenessUpdate(update: Uint8Array) {
+	const decoder = decoding.createDecoder(update)
+	readOr(() => {
+		const count = decoding.readVarUint(decoder)
+		for (let i = 0; i < count; i++) {
+			decoding.readVarUint(decoder) // client id
+			decoding.readVarUint(decoder) // clock
+			JSON.parse(decoding.readVarString(decoder))
+		}
+	}, 'awareness update is malformed')
+}
+
+function readOr<T>(read: () => T, problem: string): T {
+	try {
+		return read()
+	} catch {
+		throw new ProtocolError(problem)
+	}
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder()
+	encoding.writeVarUint(encoder, MESSAGE_SYNC)
+	syncProtocol.writeSyncStep1(encoder, doc)
+	return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder()
+	encoding.writeVarUint(encoder, MESSAGE_SYNC)
+	syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+	return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder()
+	encoding.writeVarUint(encoder, MESSAGE_SYNC)
+	syncProtocol.writeUpdate(encoder, update)
+	return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+	const encoder = encoding.createEncoder()
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+	return encoding.toUint8Array(encoder)
+}

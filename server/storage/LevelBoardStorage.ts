@@ -1,0 +1,75 @@
+import { ClassicLevel } from 'classic-level'
+import type { BoardStorage } from './BoardStorage.js'
+
+/**
+ * LevelDB through classic-level: an embedded, crash-safe key-value store whose npm package ships
+ * prebuilt binaries, so `npm install` needs no compiler. Each write goes to LevelDB's write-ahead
+ * log before the promise resolves, which survives `kill -9` of this process.
+ *
+ * Keys: `<boardId>!<sequence as 16 hex digits>`; `!` sorts before every id character, and
+ * fixed-width hex keeps the log in order under LevelDB's byte-wise key ordering.
+ */
+export class LevelBoardStorage implements BoardStorage {
+	private readonly nextSequence = new Map<string, number>()
+
+	private constructor(private readonly db: ClassicLevel<string, Uint8Array>) {}
+
+	static async open(directory: string): Promise<LevelBoardStorage> {
+		const db = new ClassicLevel<string, Uint8Array>(directory, { valueEncoding: 'view' })
+		await db.open()
+		return new LevelBoardStorage(db)
+	}
+
+	async loadUpdates(boardId: string): Promise<Uint8Array[]> {
+		const entries = await this.db.iterator(rangeOf(boardId)).all()
+		const last = entries.at(-1)
+		this.nextSequence.set(boardId, last ? sequenceOf(last[0]) + 1 : 0)
+		return entries.map(([, value]) => value)
+	}
+
+	async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
+		if (updates.length === 0) return
+		const stored = await this.sequenceFor(boardId)
+		// Another append may have advanced the counter while we awaited the lookup.
+		let sequence = Math.max(stored, this.nextSequence.get(boardId) ?? 0)
+		const operations = updates.map((value) => ({ type: 'put' as const, key: keyOf(boardId, sequence++), value }))
+		this.nextSequence.set(boardId, sequence)
+		await this.db.batch(operations)
+	}
+
+	async compact(boardId: string, state: Uint8Array, replacedCount: number): Promise<void> {
+		const replacedKeys = await this.db.keys({ ...rangeOf(boardId), limit: replacedCount }).all()
+		const lastReplaced = replacedKeys.at(-1)
+		if (!lastReplaced) return this.appendUpdates(boardId, [state])
+		// The merged state takes the slot of the last update it replaces, so updates appended
+		// meanwhile stay after it.
+		await this.db.batch([
+			...replacedKeys.slice(0, -1).map((key) => ({ type: 'del' as const, key })),
+			{ type: 'put' as const, key: lastReplaced, value: state },
+		])
+	}
+
+	async close(): Promise<void> {
+		await this.db.close()
+	}
+
+	private async sequenceFor(boardId: string): Promise<number> {
+		const known = this.nextSequence.get(boardId)
+		if (known !== undefined) return known
+		const [lastKey] = await this.db.keys({ ...rangeOf(boardId), reverse: true, limit: 1 }).all()
+		return lastKey ? sequenceOf(lastKey) + 1 : 0
+	}
+}
+
+function keyOf(boardId: string, sequence: number): string {
+	return `${boardId}!${sequence.toString(16).padStart(16, '0')}`
+}
+
+function sequenceOf(key: string): number {
+	return parseInt(key.slice(key.lastIndexOf('!') + 1), 16)
+}
+
+function rangeOf(boardId: string) {
+	// '"' is the character right after '!', so this range holds exactly this board's keys.
+	return { gte: `${boardId}!`, lt: `${boardId}"` }
+}

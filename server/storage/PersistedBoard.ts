@@ -1,0 +1,112 @@
+import * as Y from 'yjs'
+import { log } from '../logger.js'
+import type { BoardStorage } from './BoardStorage.js'
+
+export type PersistenceOptions = { persistDelayMs: number; compactAfterUpdates: number }
+
+const RETRY_DELAY_MS = 1000
+
+/**
+ * Write-behind persistence of one board's Y.Doc: accepted updates are batched for a few
+ * milliseconds, merged and appended to storage; once the log grows long it is replaced by the
+ * document's state. All storage operations of a board run one after another on one promise chain,
+ * so a compaction can never drop an append that raced it.
+ */
+export class PersistedBoard {
+	private pending: Uint8Array[] = []
+	private flushTimer: NodeJS.Timeout | undefined
+	private chain: Promise<void> = Promise.resolve()
+	private storedCount = 0
+
+	constructor(
+		private readonly storage: BoardStorage,
+		readonly boardId: string,
+		private readonly doc: Y.Doc,
+		private readonly options: PersistenceOptions,
+	) {}
+
+	/** Applies the stored board to the doc; merges the log first if a crash left it long. */
+	async load(): Promise<void> {
+		const updates = await this.storage.loadUpdates(this.boardId)
+		this.storedCount = updates.length
+		Y.transact(
+			this.doc,
+			() => {
+				for (const update of updates) {
+					try {
+						Y.applyUpdate(this.doc, update)
+					} catch (error) {
+						log.error('skipped an unreadable stored update', { boardId: this.boardId, error: String(error) })
+					}
+				}
+			},
+			this,
+		)
+		if (updates.length > 1) await this.compact()
+	}
+
+	/** True for updates this object applied itself (loading), which must not be written back. */
+	isOwnOrigin(origin: unknown): boolean {
+		return origin === this
+	}
+
+	/** Queues an accepted update; it is on disk within `persistDelayMs` plus one write. */
+	enqueue(update: Uint8Array): void {
+		this.pending.push(update)
+		this.flushTimer ??= setTimeout(() => void this.flush(), this.options.persistDelayMs)
+	}
+
+	/** Writes everything queued so far; resolves once it is durable. */
+	flush(): Promise<void> {
+		this.cancelTimer()
+		return this.serialize(async () => {
+			if (this.pending.length === 0) return
+			const batch = this.pending
+			this.pending = []
+			try {
+				await this.storage.appendUpdates(this.boardId, [Y.mergeUpdates(batch)])
+				this.storedCount += 1
+			} catch (error) {
+				this.pending = batch.concat(this.pending)
+				log.error('could not write board updates; will retry', { boardId: this.boardId, error: String(error) })
+				this.flushTimer ??= setTimeout(() => void this.flush(), RETRY_DELAY_MS)
+				return
+			}
+			if (this.storedCount >= this.options.compactAfterUpdates) await this.replaceLogWithState()
+		})
+	}
+
+	/** Flushes and, when the stored log has more than one entry, merges it into one state. */
+	async flushAndCompact(): Promise<void> {
+		await this.flush()
+		if (this.storedCount > 1) await this.compact()
+	}
+
+	private compact(): Promise<void> {
+		this.cancelTimer()
+		return this.serialize(() => this.replaceLogWithState())
+	}
+
+	/** Replaces the whole stored log with the doc's state, which includes anything still queued. */
+	private async replaceLogWithState(): Promise<void> {
+		const captured = this.pending
+		this.pending = []
+		try {
+			await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.storedCount)
+			this.storedCount = 1
+		} catch (error) {
+			this.pending = captured.concat(this.pending)
+			log.error('could not compact a board; its log stays as it is', { boardId: this.boardId, error: String(error) })
+		}
+	}
+
+	private cancelTimer() {
+		clearTimeout(this.flushTimer)
+		this.flushTimer = undefined
+	}
+
+	private serialize(operation: () => Promise<void>): Promise<void> {
+		this.chain = this.chain.then(operation, operation)
+		return this.chain
+	}
+}

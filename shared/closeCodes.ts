@@ -1,0 +1,11 @@
+/**
+ * Websocket close codes the relay uses, so a client can tell the user why it was disconnected.
+ * 4000-4999 is the range RFC 6455 leaves to applications.
+ */
+export const CLOSE_CODES = {
+	invalidBoardId: 4400,
+	malformedMessage: 4401,
+	unsupportedFrame: 4402,
+	serverShuttingDown: 1001,
+	frameTooLarge: 1009,
+} as const

@@ -1,0 +1,93 @@
+import * as Y from 'yjs'
+import { BOARD_META_MAP, RECORDS_MAP, SCHEMA_KEY } from './docLayout.js'
+import { jsonEqual } from './jsonEqual.js'
+
+/**
+ * The board's records in a Y.Doc, readable without tldraw: `records` maps each record id to a
+ * Y.Map holding one key per top-level property of the record (x, y, props, meta, ...), each a
+ * plain JSON value. A change writes only the properties that changed, so dragging a note sends
+ * ~60 bytes a frame instead of the whole ~500-byte record (see the README's layout figures).
+ */
+export type PlainRecord = { id: string; typeName: string } & Record<string, unknown>
+
+export type RecordChanges = { put: PlainRecord[]; removed: string[] }
+
+export const recordsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(RECORDS_MAP)
+const metaOf = (doc: Y.Doc) => doc.getMap<unknown>(BOARD_META_MAP)
+
+export function readRecord(yRecord: Y.Map<unknown>): PlainRecord {
+	return yRecord.toJSON() as PlainRecord
+}
+
+export function readAllRecords(doc: Y.Doc): PlainRecord[] {
+	return [...recordsOf(doc).values()].map(readRecord).filter(isPlainRecord)
+}
+
+/** Writes puts (only their changed properties) and removals in one transaction. */
+export function writeRecordChanges(doc: Y.Doc, { put, removed }: RecordChanges, origin: unknown): void {
+	const records = recordsOf(doc)
+	doc.transact(() => {
+		for (const id of removed) records.delete(id)
+		for (const record of put) {
+			const existing = records.get(record.id)
+			if (existing) updateChangedProperties(existing, record)
+			else records.set(record.id, new Y.Map(Object.entries(record)))
+		}
+	}, origin)
+}
+
+function updateChangedProperties(yRecord: Y.Map<unknown>, record: PlainRecord) {
+	for (const [key, value] of Object.entries(record)) {
+		if (!jsonEqual(yRecord.get(key), value)) yRecord.set(key, value)
+	}
+	for (const key of [...yRecord.keys()]) {
+		if (!Object.hasOwn(record, key)) yRecord.delete(key)
+	}
+}
+
+/**
+ * What a remote transaction changed, from the events of `recordsOf(doc).observeDeep`: records
+ * added or changed are read back whole, so the caller never sees half a record.
+ */
+export function changesOfEvents(events: Y.YEvent<Y.AbstractType<unknown>>[], doc: Y.Doc): RecordChanges {
+	const records = recordsOf(doc)
+	const touched = new Set<string>()
+	const removed = new Set<string>()
+	for (const event of events) {
+		if (event.target === records) {
+			for (const [id, change] of event.changes.keys) {
+				if (change.action === 'delete') removed.add(id)
+				else touched.add(id)
+			}
+		} else {
+			const id = (event.target as Y.Map<unknown>).get('id')
+			if (typeof id === 'string') touched.add(id)
+		}
+	}
+	const put: PlainRecord[] = []
+	for (const id of touched) {
+		const yRecord = records.get(id)
+		if (!yRecord) continue
+		removed.delete(id)
+		const record = readRecord(yRecord)
+		if (isPlainRecord(record)) put.push(record)
+	}
+	return { put, removed: [...removed].filter((id) => !records.has(id)) }
+}
+
+/** The serialized tldraw schema the board's records were last written with, if any. */
+export function readStoredSchema(doc: Y.Doc): unknown {
+	return metaOf(doc).get(SCHEMA_KEY)
+}
+
+/** Stores the schema, but only when it differs: each rewrite would add bytes to every join. */
+export function writeStoredSchema(doc: Y.Doc, schema: unknown, origin: unknown): void {
+	const meta = metaOf(doc)
+	if (jsonEqual(meta.get(SCHEMA_KEY), schema)) return
+	doc.transact(() => meta.set(SCHEMA_KEY, schema), origin)
+}
+
+function isPlainRecord(value: unknown): value is PlainRecord {
+	const record = value as Partial<PlainRecord> | null
+	return typeof record?.id === 'string' && typeof record.typeName === 'string'
+}
