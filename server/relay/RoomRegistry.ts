@@ -75,6 +75,7 @@ export class RoomRegistry {
 			} catch (error) {
 				log.error('could not write a board back while unloading it', { boardId, error: String(error) })
 			} finally {
+				log.info('unloaded idle board', { boardId })
 				room.destroy()
 				this.unloading.delete(boardId)
 			}

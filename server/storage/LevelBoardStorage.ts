@@ -16,7 +16,15 @@ export class LevelBoardStorage implements BoardStorage {
 
 	static async open(directory: string): Promise<LevelBoardStorage> {
 		const db = new ClassicLevel<string, Uint8Array>(directory, { valueEncoding: 'view' })
-		await db.open()
+		try {
+			await db.open()
+		} catch (error) {
+			const cause = (error as { cause?: { code?: string } }).cause
+			if (cause?.code === 'LEVEL_LOCKED') {
+				throw new Error(`the board database in ${directory} is in use by another process (is another server running on this DATA_DIR?)`)
+			}
+			throw new Error(`could not open the board database in ${directory}: ${(error as Error).message}`)
+		}
 		return new LevelBoardStorage(db)
 	}
 
