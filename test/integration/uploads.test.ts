@@ -19,7 +19,7 @@ const PNG = Buffer.from(
 	'base64',
 )
 
-const upload = (body: Uint8Array, type = 'image/png') =>
+const upload = (body: Uint8Array<ArrayBuffer>, type = 'image/png') =>
 	fetch(`${server.httpUrl}/uploads`, { method: 'POST', body, headers: { 'Content-Type': type } })
 
 describe('uploads', () => {
