@@ -42,8 +42,12 @@ async function start(config: Config) {
 		server.close()
 		relay.closeAll()
 		server.closeAllConnections()
-		await rooms.flushAll()
+		const unsaved = await rooms.flushAll()
 		await storage.close()
+		if (unsaved.length > 0) {
+			log.error('shutdown could not write every board; their last edits are lost', { boardIds: unsaved })
+			process.exit(1)
+		}
 		log.info('shutdown complete')
 		process.exit(0)
 	}

@@ -1,35 +1,86 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
-import { Tldraw, getUserPreferences, setUserPreferences, type Atom, type TLComponents } from 'tldraw'
+import { Box, Tldraw, useValue, type Atom, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../shared/clientConfig'
+import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { fetchClientConfig } from '../clientConfig'
+import { useTranslation } from '../i18n/locale'
 import { rememberBoard } from '../landing/recentBoards'
+import { $participant } from '../participant/participant'
+import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import type { SyncStatus } from '../sync/syncStatus'
 import { useBoardSync } from '../sync/useBoardSync'
+import { boardOverrides } from './boardOverrides'
+import { registerBoardRules } from './boardRules'
+import { $boardSettings, followBoardSettings } from './boardSettingsState'
+import { BoardSettingsDialog } from './BoardSettingsDialog'
 import { ConnectionStatus } from './ConnectionStatus'
+import { JoinDialog } from './JoinDialog'
+import { ensureModelTemplate } from './modelTemplate'
 import { ParticipantsList } from './ParticipantsList'
+import { SidePanel } from './SidePanel'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin.
 const assetUrls = getAssetUrlsByImport()
 
 export function BoardPage({ boardId }: { boardId: string }) {
+	const { locale, t } = useTranslation()
 	const config = useClientConfig()
 	const sync = useBoardSync(boardId)
+	const [editor, setEditor] = useState<Editor | null>(null)
+	const [editingIdentity, setEditingIdentity] = useState(false)
+	const [settingsOpen, setSettingsOpen] = useState(false)
+	const participant = useValue($participant)
+	const title = useValue($boardSettings).title
+	const doc = sync.state === 'ready' ? sync.doc : null
+
+	useEffect(() => (doc ? followBoardSettings(doc) : undefined), [doc])
+	// tldraw's own UI speaks the board's language.
+	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	useEffect(() => {
-		ensureDisplayName()
-		rememberBoard(boardId, '')
-	}, [boardId])
+		document.title = `${title || t('landing.untitled')} · Strategy Board`
+		rememberBoard(boardId, title)
+	}, [boardId, title, t])
 
 	const status = sync.state === 'ready' ? sync.status : null
 	const components = useMemo<TLComponents>(() => ({ SharePanel: () => status && <BoardPanel status={status} /> }), [status])
 
-	if (sync.state === 'error') return <BoardMessage title="This board cannot be opened" detail={sync.error.message} />
-	if (sync.state === 'loading' || !config) return <BoardMessage title="Opening the board…" />
+	if (sync.state === 'error') return <BoardMessage title={t('board.cannotOpen')} detail={sync.error.message} />
+	if (sync.state === 'loading' || !config) return <BoardMessage title={t('board.opening')} />
 	return (
 		<div className="board">
-			<Tldraw store={sync.store} licenseKey={config.tldrawLicenseKey ?? undefined} assetUrls={assetUrls} components={components} />
+			{editor && (
+				<SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />
+			)}
+			<div className="board__canvas">
+				<Tldraw
+					store={sync.store}
+					shapeUtils={BOARD_SHAPE_UTILS}
+					overrides={boardOverrides}
+					licenseKey={config.tldrawLicenseKey ?? undefined}
+					assetUrls={assetUrls}
+					components={components}
+					onMount={(mounted) => {
+						setEditor(mounted)
+						return prepareEditor(mounted)
+					}}
+				/>
+			</div>
+			{(participant === null || editingIdentity) && sync.doc && (
+				<JoinDialog doc={sync.doc} onDone={() => setEditingIdentity(false)} />
+			)}
+			{settingsOpen && <BoardSettingsDialog doc={sync.doc} onClose={() => setSettingsOpen(false)} />}
 		</div>
 	)
+}
+
+/** House rules and the model on the board, seen whole. */
+function prepareEditor(editor: Editor): () => void {
+	const stopRules = registerBoardRules(editor)
+	ensureModelTemplate(editor)
+	const { outerRadius, centre } = MODEL_LAYOUT
+	editor.zoomToBounds(new Box(centre.x - outerRadius, centre.y - outerRadius, 2 * outerRadius, 2 * outerRadius), { inset: 72 })
+	return stopRules
 }
 
 function BoardPanel({ status }: { status: Atom<SyncStatus> }) {
@@ -42,11 +93,12 @@ function BoardPanel({ status }: { status: Atom<SyncStatus> }) {
 }
 
 function BoardMessage({ title, detail }: { title: string; detail?: string }) {
+	const { t } = useTranslation()
 	return (
 		<main className="landing" role="status">
 			<h1>{title}</h1>
 			{detail && <p>{detail}</p>}
-			<a href="/">Go to the start page</a>
+			<a href="/">{t('board.toStart')}</a>
 		</main>
 	)
 }
@@ -58,11 +110,4 @@ function useClientConfig(): ClientConfig | null {
 		fetchClientConfig().then(setConfig, () => setConfig({ tldrawLicenseKey: null }))
 	}, [])
 	return config
-}
-
-/** Cursors show names, so a first-time visitor gets a readable one they can change in the menu. */
-function ensureDisplayName() {
-	const preferences = getUserPreferences()
-	if (preferences.name) return
-	setUserPreferences({ ...preferences, name: `Guest ${Math.floor(100 + Math.random() * 900)}` })
 }

@@ -1,8 +1,10 @@
 import { useEditor, useValue } from 'tldraw'
+import { useTranslation } from '../i18n/locale'
 
 /** Who is on the board, with their cursor colour; clicking someone follows their view. */
 export function ParticipantsList() {
 	const editor = useEditor()
+	const { t } = useTranslation()
 	const me = useValue('me', () => ({ name: editor.user.getName(), color: editor.user.getColor() }), [editor])
 	const others = useValue(
 		'collaborators',
@@ -16,24 +18,24 @@ export function ParticipantsList() {
 	const following = useValue('following', () => editor.getInstanceState().followingUserId, [editor])
 
 	return (
-		<ul className="participants" aria-label="Participants" data-testid="participants">
+		<ul className="participants" aria-label={t('participants.label')} data-testid="participants">
 			<li className="participants__person participants__person--me" data-testid="participant">
 				<span className="participants__dot" style={{ background: me.color }} aria-hidden />
-				<span className="participants__name">{me.name || 'You'}</span>
-				<span className="participants__tag">you</span>
+				<span className="participants__name">{me.name}</span>
+				<span className="participants__tag">{t('participants.you')}</span>
 			</li>
 			{others.map((person) => (
 				<li key={person.userId} className="participants__person" data-testid="participant">
 					<button
 						className="participants__follow"
-						title={following === person.userId ? 'Stop following' : `Follow ${person.userName}`}
+						title={following === person.userId ? t('participants.stopFollowing') : t('participants.follow', { name: person.userName })}
 						onClick={() =>
 							following === person.userId ? editor.stopFollowingUser() : editor.startFollowingUser(person.userId)
 						}
 					>
 						<span className="participants__dot" style={{ background: person.color }} aria-hidden />
-						<span className="participants__name">{person.userName || 'Guest'}</span>
-						{following === person.userId && <span className="participants__tag">following</span>}
+						<span className="participants__name">{person.userName}</span>
+						{following === person.userId && <span className="participants__tag">{t('participants.following')}</span>}
 					</button>
 				</li>
 			))}

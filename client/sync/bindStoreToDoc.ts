@@ -1,4 +1,4 @@
-import type { TLRecord, TLStore } from 'tldraw'
+import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import * as Y from 'yjs'
 import {
 	changesOfEvents,
@@ -23,7 +23,7 @@ export class BoardSchemaError extends Error {}
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc): () => void {
 	const origin = { binding: 'tldraw-store' }
-	loadDocIntoStore(store, doc, origin)
+	const stopSchemaWatch = loadDocIntoStore(store, doc, origin)
 
 	const stopListening = store.listen(
 		({ changes }) => {
@@ -42,42 +42,71 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc): () => void {
 	records.observeDeep(onRemoteChange)
 
 	return () => {
+		stopSchemaWatch()
 		stopListening()
 		records.unobserveDeep(onRemoteChange)
 	}
 }
 
-function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object) {
+/** Loads the doc's records into the store, migrated; returns a function that stops a pending schema write. */
+function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object): () => void {
 	const stored = readAllRecords(doc)
-	const storedSchema = readStoredSchema(doc)
-	const currentSchema = store.schema.serialize()
+	const storedSchema = readStoredSchema(doc) as SerializedSchema | undefined
 	let records = stored
 	if (stored.length > 0 && storedSchema) {
-		const snapshot = Object.fromEntries(stored.map((record) => [record.id, record]))
-		const migration = store.schema.migrateStoreSnapshot({ store: snapshot as never, schema: storedSchema as never })
-		if (migration.type === 'error') {
-			throw new BoardSchemaError(
-				`This board was saved by a newer version of Strategy Board (${migration.reason}). Reload the page to update.`,
-			)
-		}
-		records = Object.values(migration.value) as unknown as PlainRecord[]
+		records = migrateRecords(store, stored, storedSchema)
 		const storedById = new Map(stored.map((record) => [record.id, record]))
 		const changed = records.filter((record) => record !== storedById.get(record.id))
 		if (changed.length > 0) writeRecordChanges(doc, { put: changed, removed: [] }, origin)
 	}
-	if (stored.length > 0 || storedSchema) writeStoredSchema(doc, currentSchema, origin)
+	const schema = schemaToStore(store, storedSchema)
 	store.mergeRemoteChanges(() => {
 		const documentIds = [...store.allRecords()].filter((record) => store.scopedTypes.document.has(record.typeName))
 		if (documentIds.length > 0) store.remove(documentIds.map((record) => record.id))
 		putValidRecords(store, records)
 	})
-	// A new board records the schema with its first content.
-	if (stored.length === 0) {
-		const once = store.listen(() => {
-			once()
-			writeStoredSchema(doc, currentSchema, origin)
-		}, { source: 'user', scope: 'document' })
+	if (stored.length > 0 || storedSchema) {
+		writeStoredSchema(doc, schema, origin)
+		return () => {}
 	}
+	// A new board records the schema with its first content.
+	const stop = store.listen(
+		() => {
+			stop()
+			writeStoredSchema(doc, schema, origin)
+		},
+		{ source: 'user', scope: 'document' },
+	)
+	return stop
+}
+
+/**
+ * Migrates the whole snapshot at once (store-wide migrations need that); if a single record breaks
+ * it, migrates record by record and leaves the unreadable ones in the doc, untouched and unloaded.
+ */
+function migrateRecords(store: TLStore, stored: PlainRecord[], storedSchema: SerializedSchema): PlainRecord[] {
+	if (!store.schema.getMigrationsSince(storedSchema).ok) {
+		throw new BoardSchemaError('This board was saved by a newer version of Strategy Board. Reload the page to update.')
+	}
+	const snapshot = Object.fromEntries(stored.map((record) => [record.id, record]))
+	const whole = store.schema.migrateStoreSnapshot({ store: snapshot as never, schema: storedSchema })
+	if (whole.type === 'success') return Object.values(whole.value) as unknown as PlainRecord[]
+	return stored.flatMap((record) => {
+		const migrated = store.schema.migratePersistedRecord(record as unknown as TLRecord, storedSchema)
+		if (migrated.type === 'success') return [migrated.value as unknown as PlainRecord]
+		console.warn(`skipped record ${record.id}: it could not be migrated (${migrated.reason})`)
+		return []
+	})
+}
+
+/**
+ * The schema to record: ours, plus any sequences a newer client stored that we do not know, so a
+ * newer client never re-runs migrations on records that already had them.
+ */
+function schemaToStore(store: TLStore, storedSchema: SerializedSchema | undefined) {
+	const current = store.schema.serialize()
+	const storedSequences = storedSchema && 'sequences' in storedSchema ? storedSchema.sequences : {}
+	return { ...current, sequences: { ...storedSequences, ...current.sequences } }
 }
 
 function applyRemoteChanges(store: TLStore, { put, removed }: { put: PlainRecord[]; removed: string[] }) {

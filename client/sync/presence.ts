@@ -1,6 +1,8 @@
 import {
 	InstancePresenceRecordType,
 	createPresenceStateDerivation,
+	getDefaultUserPresence,
+	type JsonObject,
 	react,
 	type Signal,
 	type TLInstancePresence,
@@ -19,10 +21,22 @@ export const presenceIdOf = (clientId: number) => InstancePresenceRecordType.cre
 /**
  * Presence through Yjs awareness: our cursor, selection, name and colour go out as one awareness
  * field; every peer's field becomes an `instance_presence` record in the local store, which is
- * what tldraw draws cursors and the people menu from. Returns a function that stops both ways.
+ * what tldraw draws cursors and the people menu from. `$meta` rides along in the presence record's
+ * meta (the person's department). Returns a function that stops both ways.
  */
-export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal<TLUser | null>): () => void {
-	const $presence = createPresenceStateDerivation($user, { instanceId: presenceIdOf(awareness.clientID) })(store)
+export function bindPresence(
+	store: TLStore,
+	awareness: Awareness,
+	$user: Signal<TLUser | null>,
+	$meta: Signal<JsonObject>,
+): () => void {
+	const $presence = createPresenceStateDerivation($user, {
+		instanceId: presenceIdOf(awareness.clientID),
+		getUserPresence: (presenceStore, user) => {
+			const presence = getDefaultUserPresence(presenceStore, user)
+			return presence && { ...presence, meta: $meta.get() }
+		},
+	})(store)
 
 	const stopPublishing = react('publish presence', () => {
 		const presence = $presence.get()

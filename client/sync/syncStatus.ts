@@ -1,56 +1,117 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { atom, type Atom } from 'tldraw'
+import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 export type SyncStatus = {
 	connection: 'connecting' | 'live' | 'offline'
-	/** saved: the server has every local change; saving: some are in flight; local: kept in this browser only. */
+	/** saved: the server confirmed it has every local change; saving: not confirmed yet; local: kept in this browser only. */
 	saved: 'saved' | 'saving' | 'local'
 	/** Why the server closed the connection the last time, when it said so. */
 	lastCloseReason: string | null
 }
 
-const SEND_CHECK_INTERVAL_MS = 100
+const MESSAGE_SYNC = 0
+/** Edits are confirmed in batches: one question to the server per this many milliseconds of typing. */
+const CONFIRM_DELAY_MS = 250
 
 /**
- * Follows the provider and the doc to tell the person whether their work is safe: live and saved
- * on the server, still being sent, or offline and kept in this browser until the connection is back.
+ * Tells the person whether their work is safe. "Saved" is only shown once the server confirmed it:
+ * after local edits we send a sync step 1, the relay answers with its own state vector, and the
+ * edits are saved when that vector covers everything this browser has. A socket that died
+ * silently therefore shows "Saving…" rather than a false "saved".
  */
 export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { status: Atom<SyncStatus>; stop: () => void } {
 	const status = atom<SyncStatus>('sync status', { connection: 'connecting', saved: 'saved', lastCloseReason: null })
-	let unsent = false
-	let timer: ReturnType<typeof setTimeout> | undefined
+	let confirmed = true
+	let confirmTimer: ReturnType<typeof setTimeout> | undefined
+	let watchedSocket: WebSocket | null = null
 
 	const refresh = () => {
-		const connection = provider.synced ? 'live' : provider.wsconnected || provider.wsconnecting ? 'connecting' : 'offline'
-		const sent = provider.ws?.bufferedAmount === 0
-		if (connection === 'live' && sent) unsent = false
-		const saved = !unsent ? 'saved' : connection === 'live' ? 'saving' : 'local'
+		// y-websocket reports "connecting" for every retry; after a failed attempt we are offline.
+		const retrying = provider.wsconnecting && provider.wsUnsuccessfulReconnects > 0
+		const connection = provider.synced
+			? 'live'
+			: provider.wsconnected || (provider.wsconnecting && !retrying)
+				? 'connecting'
+				: 'offline'
+		const saved = confirmed ? 'saved' : connection === 'offline' ? 'local' : 'saving'
 		status.update((previous) => ({ ...previous, connection, saved }))
-		clearTimeout(timer)
-		if (unsent && connection === 'live') timer = setTimeout(refresh, SEND_CHECK_INTERVAL_MS)
+		watchSocket()
+		if (!confirmed && connection === 'live') confirmTimer ??= setTimeout(askServerToConfirm, CONFIRM_DELAY_MS)
 	}
-	const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+
+	const onServerMessage = (event: MessageEvent) => {
+		const serverState = readServerStateVector(event.data)
+		if (serverState && covers(serverState, Y.decodeStateVector(Y.encodeStateVector(doc)))) {
+			confirmed = true
+			refresh()
+		}
+	}
+
+	const watchSocket = () => {
+		const socket = provider.ws
+		if (socket === watchedSocket) return
+		watchedSocket?.removeEventListener('message', onServerMessage)
+		watchedSocket = socket
+		socket?.addEventListener('message', onServerMessage)
+	}
+
+	const askServerToConfirm = () => {
+		confirmTimer = undefined
+		const socket = provider.ws
+		if (!provider.wsconnected || socket?.readyState !== WebSocket.OPEN) return
+		const encoder = encoding.createEncoder()
+		encoding.writeVarUint(encoder, MESSAGE_SYNC)
+		syncProtocol.writeSyncStep1(encoder, doc)
+		socket.send(encoding.toUint8Array(encoder))
+	}
+
+	const onUpdate = (_update: Uint8Array, origin: unknown) => {
 		if (origin === provider) return
-		unsent = true
-		// Let the provider hand the update to the socket first.
+		confirmed = false
+		confirmTimer ??= setTimeout(askServerToConfirm, CONFIRM_DELAY_MS)
 		queueMicrotask(refresh)
 	}
 	const onClose = (event: CloseEvent | null) => {
 		if (event?.reason) status.update((previous) => ({ ...previous, lastCloseReason: event.reason }))
+		// y-websocket emits this before it updates its own state.
+		setTimeout(refresh)
 	}
 	provider.on('status', refresh)
 	provider.on('sync', refresh)
 	provider.on('connection-close', onClose)
-	doc.on('update', onLocalUpdate)
+	doc.on('update', onUpdate)
+	refresh()
 	return {
 		status,
 		stop: () => {
-			clearTimeout(timer)
+			clearTimeout(confirmTimer)
+			watchedSocket?.removeEventListener('message', onServerMessage)
 			provider.off('status', refresh)
 			provider.off('sync', refresh)
 			provider.off('connection-close', onClose)
-			doc.off('update', onLocalUpdate)
+			doc.off('update', onUpdate)
 		},
 	}
+}
+
+/** The state vector in a server's sync step 1, or null for any other message. */
+function readServerStateVector(data: unknown): Map<number, number> | null {
+	if (!(data instanceof ArrayBuffer)) return null
+	try {
+		const decoder = decoding.createDecoder(new Uint8Array(data))
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null
+		if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return null
+		return Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+	} catch {
+		return null
+	}
+}
+
+function covers(server: Map<number, number>, local: Map<number, number>): boolean {
+	for (const [client, clock] of local) if ((server.get(client) ?? 0) < clock) return false
+	return true
 }

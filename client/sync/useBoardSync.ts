@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import {
 	atom,
+	computed,
 	createTLStore,
 	defaultBindingUtils,
-	defaultShapeUtils,
 	defaultUserStore,
 	type Atom,
 	type TLStore,
@@ -13,6 +13,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { recordsOf } from '../../shared/recordDoc'
 import { uploadAssetStore } from '../assets/uploadAssetStore'
+import { $participant } from '../participant/participant'
+import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import { bindStoreToDoc } from './bindStoreToDoc'
 import { bindPresence } from './presence'
 import { trackSyncStatus, type SyncStatus } from './syncStatus'
@@ -20,10 +22,13 @@ import { trackSyncStatus, type SyncStatus } from './syncStatus'
 export type BoardSync =
 	| { state: 'loading' }
 	| { state: 'error'; error: Error }
-	| { state: 'ready'; store: TLStore; status: Atom<SyncStatus>; provider: WebsocketProvider }
+	| { state: 'ready'; store: TLStore; doc: Y.Doc; status: Atom<SyncStatus>; provider: WebsocketProvider }
 
 /** A first visit with no local copy waits this long for the server before opening an empty board. */
 const FIRST_SYNC_TIMEOUT_MS = 5000
+
+/** Others see our department beside our cursor and count us in the legend. */
+const $presenceMeta = computed('presence meta', () => ({ department: $participant.get()?.department ?? null }))
 
 export const relayUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
 
@@ -38,12 +43,15 @@ export function useBoardSync(boardId: string): BoardSync {
 		setSync({ state: 'loading' })
 		const doc = new Y.Doc()
 		const localCopy = new IndexeddbPersistence(`strategy-board/${boardId}`, doc)
-		const provider = new WebsocketProvider(relayUrl(), boardId, doc)
+		// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
+		const provider = new WebsocketProvider(relayUrl(), boardId, doc, { resyncInterval: 10_000 })
 		const tracker = trackSyncStatus(provider, doc)
+		// `?debug` hands the session to the browser console (and to tests that cut the network).
+		if (new URLSearchParams(location.search).has('debug')) Object.assign(window, { strategyBoard: { provider, doc } })
 		// tldraw's own offline indicator follows the relay connection.
 		const online = atom<'online' | 'offline'>('online', 'offline')
 		const store = createTLStore({
-			shapeUtils: defaultShapeUtils,
+			shapeUtils: BOARD_SHAPE_UTILS,
 			bindingUtils: defaultBindingUtils,
 			assets: uploadAssetStore,
 			collaboration: { status: online },
@@ -60,8 +68,8 @@ export function useBoardSync(boardId: string): BoardSync {
 				setSync({ state: 'error', error: error as Error })
 				return
 			}
-			cleanups.push(bindPresence(store, provider.awareness, defaultUserStore.currentUser))
-			setSync({ state: 'ready', store, status: tracker.status, provider })
+			cleanups.push(bindPresence(store, provider.awareness, defaultUserStore.currentUser, $presenceMeta))
+			setSync({ state: 'ready', store, doc, status: tracker.status, provider })
 		}
 		const onStatus = ({ status }: { status: string }) => online.set(status === 'connected' ? 'online' : 'offline')
 		provider.on('status', onStatus)

@@ -57,6 +57,9 @@ export class Room {
 		switch (message.kind) {
 			case 'syncStep1':
 				connection.send(encodeSyncStep2(this.doc, message.stateVector))
+				// Our own state vector in reply lets a client confirm the server has its edits
+				// ("saved"); stock clients just answer it with an (often empty) step 2.
+				connection.send(encodeSyncStep1(this.doc))
 				return
 			case 'update':
 				this.applyClientUpdate(connection, message.update)

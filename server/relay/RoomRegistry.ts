@@ -48,13 +48,13 @@ export class RoomRegistry {
 		entry.idleTimer = setTimeout(() => void this.unload(room.boardId), this.options.idleMs)
 	}
 
-	/** Flushes every loaded board to storage (used on shutdown). */
-	async flushAll(): Promise<void> {
-		const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room))
-		await Promise.all(
-			rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value.persistence.flush()] : [])),
-		)
+	/** Flushes every loaded board to storage (used on shutdown); resolves to the ids that failed. */
+	async flushAll(): Promise<string[]> {
 		await Promise.all(this.unloading.values())
+		const rooms = await Promise.allSettled([...this.entries.values()].map((entry) => entry.room))
+		const loaded = rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+		const results = await Promise.allSettled(loaded.map((room) => room.persistence.flush()))
+		return loaded.filter((_, index) => results[index]!.status === 'rejected').map((room) => room.boardId)
 	}
 
 	private async load(boardId: string): Promise<Room> {
@@ -72,11 +72,13 @@ export class RoomRegistry {
 		const done = (async () => {
 			try {
 				await room.persistence.flushAndCompact()
-			} catch (error) {
-				log.error('could not write a board back while unloading it', { boardId, error: String(error) })
-			} finally {
 				log.info('unloaded idle board', { boardId })
 				room.destroy()
+			} catch {
+				// Storage is failing: keep the board in memory (PersistedBoard retries) and try again later.
+				this.entries.set(boardId, entry)
+				this.release(room)
+			} finally {
 				this.unloading.delete(boardId)
 			}
 		})()

@@ -48,12 +48,29 @@ function parseSyncMessage(decoder: decoding.Decoder): ClientMessage {
 			readOr(() => Y.decodeStateVector(payload), 'sync step 1 carries a malformed state vector')
 			return { kind: 'syncStep1', stateVector: payload }
 		case syncProtocol.messageYjsSyncStep2:
-		case syncProtocol.messageYjsUpdate:
-			readOr(() => Y.decodeUpdate(payload), 'document update is malformed or truncated')
+		case syncProtocol.messageYjsUpdate: {
+			const decoded = readOr(() => Y.decodeUpdate(payload), 'document update is malformed or truncated')
+			if (!decoded.structs.every(referencesOnlyEarlierItems)) {
+				throw new ProtocolError('document update is corrupt: an item refers to a later item of its own client')
+			}
 			return { kind: 'update', update: payload }
+		}
 		default:
 			throw new ProtocolError(`unknown sync message type ${syncType}`)
 	}
+}
+
+/**
+ * Yjs assumes an item only ever points at items its client created before it. A corrupted update
+ * that breaks this decodes fine but makes applyUpdate throw halfway, after part of it is in the
+ * board, so such updates are refused before they are applied.
+ */
+function referencesOnlyEarlierItems(struct: Y.Item | Y.GC | Y.Skip): boolean {
+	if (!(struct instanceof Y.Item)) return true
+	const { client, clock } = struct.id
+	const earlier = (id: Y.ID | null) => id === null || id.client !== client || id.clock < clock
+	const parent = struct.parent instanceof Y.ID ? struct.parent : null
+	return earlier(struct.origin) && earlier(struct.rightOrigin) && earlier(parent)
 }
 
 function validateAwarenessUpdate(update: Uint8Array) {

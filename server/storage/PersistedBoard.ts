@@ -42,7 +42,7 @@ export class PersistedBoard {
 			},
 			this,
 		)
-		if (updates.length > 1) await this.compact()
+		if (updates.length > 1) await this.compact().catch(() => {})
 	}
 
 	/** True for updates this object applied itself (loading), which must not be written back. */
@@ -53,10 +53,13 @@ export class PersistedBoard {
 	/** Queues an accepted update; it is on disk within `persistDelayMs` plus one write. */
 	enqueue(update: Uint8Array): void {
 		this.pending.push(update)
-		this.flushTimer ??= setTimeout(() => void this.flush(), this.options.persistDelayMs)
+		this.scheduleFlush(this.options.persistDelayMs)
 	}
 
-	/** Writes everything queued so far; resolves once it is durable. */
+	/**
+	 * Writes everything queued so far; resolves once it is durable. Rejects when the write failed:
+	 * the updates stay queued and a retry is scheduled.
+	 */
 	flush(): Promise<void> {
 		this.cancelTimer()
 		return this.serialize(async () => {
@@ -68,11 +71,10 @@ export class PersistedBoard {
 				this.storedCount += 1
 			} catch (error) {
 				this.pending = batch.concat(this.pending)
-				log.error('could not write board updates; will retry', { boardId: this.boardId, error: String(error) })
-				this.flushTimer ??= setTimeout(() => void this.flush(), RETRY_DELAY_MS)
-				return
+				throw this.failed('could not write board updates; will retry', error)
 			}
-			if (this.storedCount >= this.options.compactAfterUpdates) await this.replaceLogWithState()
+			// A failed compaction is logged and retried; the appended updates are durable either way.
+			if (this.storedCount >= this.options.compactAfterUpdates) await this.replaceLogWithState().catch(() => {})
 		})
 	}
 
@@ -96,8 +98,20 @@ export class PersistedBoard {
 			this.storedCount = 1
 		} catch (error) {
 			this.pending = captured.concat(this.pending)
-			log.error('could not compact a board; its log stays as it is', { boardId: this.boardId, error: String(error) })
+			throw this.failed('could not compact a board; its log stays as it is', error)
 		}
+	}
+
+	/** Logs a failed write and schedules a retry of whatever is still queued. */
+	private failed(message: string, error: unknown): Error {
+		log.error(message, { boardId: this.boardId, error: String(error) })
+		this.scheduleFlush(RETRY_DELAY_MS)
+		return new Error(`${message}: ${String(error)}`)
+	}
+
+	private scheduleFlush(delayMs: number) {
+		// A failed timed flush has already been logged and rescheduled by `failed`.
+		this.flushTimer ??= setTimeout(() => this.flush().catch(() => {}), delayMs)
 	}
 
 	private cancelTimer() {

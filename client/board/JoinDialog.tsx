@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react'
+import { useValue } from 'tldraw'
+import type * as Y from 'yjs'
+import { addDepartment } from '../../shared/boardSettings'
+import { checkDepartmentName, normaliseDepartment } from '../../shared/model/departments'
+import { useTranslation } from '../i18n/locale'
+import { $participant, MAX_NAME_LENGTH, saveParticipant } from '../participant/participant'
+import { $boardSettings } from './boardSettingsState'
+
+const NEW_DEPARTMENT = '__new__'
+
+/** Asks for a display name and a department: from the board's list, or a new one added to it. */
+export function JoinDialog({ doc, onDone }: { doc: Y.Doc; onDone: () => void }) {
+	const { t } = useTranslation()
+	const departments = useValue($boardSettings).departments
+	const current = $participant.get()
+	const [name, setName] = useState(current?.name ?? '')
+	const currentIsListed = current !== null && departments.includes(current.department)
+	const [selected, setSelected] = useState(currentIsListed ? current.department : current ? NEW_DEPARTMENT : '')
+	const [typed, setTyped] = useState(current && !currentIsListed ? current.department : '')
+	const [problem, setProblem] = useState<string | null>(null)
+
+	const submit = (event: FormEvent) => {
+		event.preventDefault()
+		const trimmedName = name.trim()
+		if (!trimmedName) return setProblem(t('join.nameEmpty'))
+		if (trimmedName.length > MAX_NAME_LENGTH) return setProblem(t('join.nameTooLong'))
+		const raw = selected === NEW_DEPARTMENT ? typed : selected
+		const check = checkDepartmentName(raw)
+		if (!check.ok) return setProblem(t(check.problem === 'empty' ? 'join.departmentEmpty' : 'join.departmentTooLong'))
+		const existing = departments.find((department) => normaliseDepartment(department) === normaliseDepartment(check.name))
+		if (!existing) addDepartment(doc, check.name)
+		saveParticipant({ name: trimmedName, department: existing ?? check.name })
+		onDone()
+	}
+
+	return (
+		<div className="dialog-backdrop">
+			<form className="dialog" onSubmit={submit} aria-labelledby="join-title" data-testid="join-dialog" noValidate>
+				<h2 id="join-title">{t('join.title')}</h2>
+				<p className="dialog__intro">{t('join.intro')}</p>
+				<label>
+					{t('join.name')}
+					<input
+						autoFocus
+						value={name}
+						maxLength={MAX_NAME_LENGTH + 20}
+						onChange={(event) => setName(event.target.value)}
+						data-testid="join-name"
+					/>
+				</label>
+				<label>
+					{t('join.department')}
+					<select value={selected} onChange={(event) => setSelected(event.target.value)} data-testid="join-department">
+						<option value="" disabled>
+							—
+						</option>
+						{departments.map((department) => (
+							<option key={department} value={department}>
+								{department}
+							</option>
+						))}
+						<option value={NEW_DEPARTMENT}>{t('join.newDepartment')}…</option>
+					</select>
+				</label>
+				{selected === NEW_DEPARTMENT && (
+					<label>
+						{t('join.newDepartment')}
+						<input
+							value={typed}
+							placeholder={t('join.newDepartmentPlaceholder')}
+							onChange={(event) => setTyped(event.target.value)}
+							data-testid="join-new-department"
+						/>
+					</label>
+				)}
+				{problem && (
+					<p className="dialog__problem" role="alert" data-testid="join-problem">
+						{problem}
+					</p>
+				)}
+				<button type="submit" className="dialog__primary" data-testid="join-submit">
+					{t('join.submit')}
+				</button>
+			</form>
+		</div>
+	)
+}

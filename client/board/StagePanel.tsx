@@ -1,0 +1,86 @@
+import { useMemo } from 'react'
+import { Box, useValue, type Editor, type TLShapeId } from 'tldraw'
+import { departmentColour } from '../../shared/model/departments'
+import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
+import { summariseZones, type ZoneSummary } from '../../shared/model/zoneSummary'
+import { useTranslation, type Translate } from '../i18n/locale'
+import { zoneTexts } from '../shapes/zoneTexts'
+import { departmentSwatch, STAGE_COLOURS } from '../theme'
+import { $boardSettings } from './boardSettingsState'
+import { useBoardNotes } from './useBoardNotes'
+
+/** The stages (and centre, parking lot) with their notes grouped, counts per department, and a jump. */
+export function StagePanel({ editor }: { editor: Editor }) {
+	const notes = useBoardNotes(editor)
+	const summaries = useMemo(() => summariseZones(notes), [notes])
+	return (
+		<ol className="stage-list" data-testid="stage-panel">
+			{summaries.map((summary) => (
+				<ZoneEntry key={summary.zone} editor={editor} summary={summary} />
+			))}
+		</ol>
+	)
+}
+
+function ZoneEntry({ editor, summary }: { editor: Editor; summary: ZoneSummary }) {
+	const { locale, t } = useTranslation()
+	const settings = useValue($boardSettings)
+	const { zone, notes, departmentCounts } = summary
+	const title = zoneTexts(zone, locale, settings).title
+	const stage = zone.startsWith('stage-') ? (Number(zone.slice('stage-'.length)) as keyof typeof STAGE_COLOURS) : null
+	const jump = () => {
+		const bounds = zoneBounds(MODEL_LAYOUT, zone)
+		editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), { inset: 40, animation: { duration: 300 } })
+	}
+
+	return (
+		<li className="stage-list__zone" data-testid={`panel-${zone}`} data-count={notes.length}>
+			<button className="stage-list__jump" onClick={jump} title={t('panel.jump', { zone: title })}>
+				<span className="stage-list__number" style={{ background: stage ? STAGE_COLOURS[stage].accent : '#1e2a3b' }}>
+					{stage ?? (zone === 'centre' ? '●' : 'P')}
+				</span>
+				<span className="stage-list__title">{title}</span>
+				<span className="stage-list__count">{notes.length}</span>
+			</button>
+			{departmentCounts.length > 0 && (
+				<ul className="stage-list__departments">
+					{departmentCounts.map(({ department, count }) => (
+						<li key={department ?? 'unknown'} data-testid="panel-department" data-department={department ?? ''}>
+							<DepartmentDot department={department} />
+							{department ?? t('panel.unknownDepartment')} · {count}
+						</li>
+					))}
+				</ul>
+			)}
+			{notes.length > 0 && (
+				<ul className="stage-list__notes">
+					{notes.map((note) => (
+						<li key={note.id} data-testid="panel-note" data-note-id={note.id} data-department={note.department ?? ''}>
+							<button onClick={() => focusNote(editor, note.id as TLShapeId)} title={describe(note.authorName, note.department, t)}>
+								<DepartmentDot department={note.department} />
+								<span className="stage-list__note-text">{note.text || '…'}</span>
+							</button>
+						</li>
+					))}
+				</ul>
+			)}
+		</li>
+	)
+}
+
+function DepartmentDot({ department }: { department: string | null }) {
+	const departments = useValue($boardSettings).departments
+	const swatch = departmentSwatch(departmentColour(departments, department))
+	return <span className="swatch swatch--small" style={{ background: swatch.fill }} data-colour={swatch.fill} aria-hidden />
+}
+
+function describe(author: string | null, department: string | null, t: Translate) {
+	return [author, department ?? t('panel.unknownDepartment')].filter(Boolean).join(' · ')
+}
+
+function focusNote(editor: Editor, id: TLShapeId) {
+	const bounds = editor.getShapePageBounds(id)
+	if (!bounds) return
+	editor.select(id)
+	editor.zoomToBounds(bounds.clone().expandBy(300), { animation: { duration: 300 } })
+}

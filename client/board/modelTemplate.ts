@@ -1,0 +1,50 @@
+import { createShapeId, getIndicesBelow, type Editor, type TLShapePartial } from 'tldraw'
+import { MODEL_LAYOUT } from '../../shared/model/geometry'
+import { STAGE_NUMBERS } from '../../shared/model/zones'
+import { MODEL_CENTRE_TYPE, type ModelCentreShape } from '../shapes/ModelCentreShapeUtil'
+import { STAGE_ZONE_TYPE, type StageZoneShape } from '../shapes/StageZoneShapeUtil'
+
+/**
+ * The model's zones have fixed ids, so creating the template is idempotent: two people opening a
+ * new board at the same moment write the same records under the same ids, and the board ends up
+ * with one model, not two.
+ */
+export const stageZoneId = (stage: number) => createShapeId(`model-stage-${stage}`)
+export const MODEL_CENTRE_ID = createShapeId('model-centre')
+export const MODEL_SHAPE_TYPES: ReadonlySet<string> = new Set([STAGE_ZONE_TYPE, MODEL_CENTRE_TYPE])
+
+/** Draws the model on the board's first page if any of its zones is missing; not undoable. */
+export function ensureModelTemplate(editor: Editor): void {
+	const page = editor.getPages()[0]
+	if (!page) return
+	const { centre, innerRadius, outerRadius } = MODEL_LAYOUT
+	const wanted: TLShapePartial<StageZoneShape | ModelCentreShape>[] = [
+		...STAGE_NUMBERS.map((stage) => ({
+			id: stageZoneId(stage),
+			type: STAGE_ZONE_TYPE as typeof STAGE_ZONE_TYPE,
+			x: centre.x - outerRadius,
+			y: centre.y - outerRadius,
+			props: { stage, innerRadius, outerRadius },
+		})),
+		{
+			id: MODEL_CENTRE_ID,
+			type: MODEL_CENTRE_TYPE as typeof MODEL_CENTRE_TYPE,
+			x: centre.x - innerRadius,
+			y: centre.y - innerRadius,
+			props: { radius: innerRadius },
+		},
+	]
+	const missing = wanted.filter((shape) => !editor.getShape(shape.id))
+	if (missing.length === 0) return
+	// Below everything already on the page, so notes always sit on top of the zones.
+	const lowest = editor.getSortedChildIdsForParent(page.id)[0]
+	const indices = getIndicesBelow(lowest ? editor.getShape(lowest)!.index : undefined, missing.length)
+	editor.run(
+		() => {
+			editor.createShapes(
+				missing.map((shape, i) => ({ ...shape, parentId: page.id, index: indices[i], isLocked: true })),
+			)
+		},
+		{ history: 'ignore', ignoreShapeLock: true },
+	)
+}

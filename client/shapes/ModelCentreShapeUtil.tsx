@@ -1,0 +1,99 @@
+import {
+	Circle2d,
+	HTMLContainer,
+	ShapeUtil,
+	T,
+	createShapePropsMigrationSequence,
+	stopEventPropagation,
+	useEditor,
+	useValue,
+	type RecordProps,
+	type TLShape,
+} from 'tldraw'
+import { MODEL_TEXTS } from '../../shared/model/modelTexts'
+import { $boardSettings } from '../board/boardSettingsState'
+import { addNoteToZone } from '../board/addNoteToZone'
+import { useTranslation } from '../i18n/locale'
+import { CENTRE_COLOURS } from '../theme'
+import { zoneTexts } from './zoneTexts'
+
+export const MODEL_CENTRE_TYPE = 'model-centre'
+
+declare module '@tldraw/tlschema' {
+	interface TLGlobalShapePropsMap {
+		[MODEL_CENTRE_TYPE]: { radius: number }
+	}
+}
+
+export type ModelCentreShape = TLShape<typeof MODEL_CENTRE_TYPE>
+
+/** The centre of the model: the internal organisation, the base every stage rests on. */
+export class ModelCentreShapeUtil extends ShapeUtil<ModelCentreShape> {
+	static override type = MODEL_CENTRE_TYPE
+	static override props: RecordProps<ModelCentreShape> = { radius: T.positiveNumber }
+	// Future prop changes add their steps here, so boards saved today keep loading.
+	static override migrations = createShapePropsMigrationSequence({ sequence: [] })
+
+	override getDefaultProps(): ModelCentreShape['props'] {
+		return { radius: 440 }
+	}
+
+	override canResize = () => false
+	override canEdit = () => false
+	override canBind = () => false
+	override hideRotateHandle = () => true
+	override hideSelectionBoundsFg = () => true
+
+	override getGeometry(shape: ModelCentreShape) {
+		return new Circle2d({ radius: shape.props.radius, isFilled: true })
+	}
+
+	override getIndicatorPath(shape: ModelCentreShape): Path2D {
+		const path = new Path2D()
+		path.arc(shape.props.radius, shape.props.radius, shape.props.radius, 0, 2 * Math.PI)
+		return path
+	}
+
+	override component(shape: ModelCentreShape) {
+		return <ModelCentre shape={shape} />
+	}
+}
+
+function ModelCentre({ shape }: { shape: ModelCentreShape }) {
+	const editor = useEditor()
+	const { locale, t } = useTranslation()
+	const settings = useValue($boardSettings)
+	const texts = zoneTexts('centre', locale, settings)
+	const diameter = shape.props.radius * 2
+
+	return (
+		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre">
+			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }}>
+				<div className="model-centre__title" data-testid="zone-title" style={{ color: CENTRE_COLOURS.text }}>
+					{texts.title}
+				</div>
+				<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
+					{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
+				</div>
+				<ul className="model-centre__prompts" style={{ color: CENTRE_COLOURS.muted }}>
+					{texts.prompts.map((prompt) => (
+						<li key={prompt}>{prompt}</li>
+					))}
+				</ul>
+				<button
+					className="model-centre__add"
+					title={t('zone.add', { zone: texts.title })}
+					aria-label={t('zone.add', { zone: texts.title })}
+					data-testid="add-note-centre"
+					onPointerDown={stopEventPropagation}
+					onClick={(event) => {
+						stopEventPropagation(event)
+						addNoteToZone(editor, 'centre')
+					}}
+				>
+					+
+				</button>
+			</div>
+		</HTMLContainer>
+	)
+}

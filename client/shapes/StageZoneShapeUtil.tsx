@@ -1,0 +1,149 @@
+import {
+	HTMLContainer,
+	Polygon2d,
+	ShapeUtil,
+	T,
+	Vec,
+	createShapePropsMigrationSequence,
+	stopEventPropagation,
+	useEditor,
+	useValue,
+	type RecordProps,
+	type TLShape,
+} from 'tldraw'
+import { sectorAngles, sectorOutline, type ModelLayout } from '../../shared/model/geometry'
+import { NOTE_BAND } from '../../shared/model/placement'
+import { stageZone, type StageNumber } from '../../shared/model/zones'
+import { $boardSettings } from '../board/boardSettingsState'
+import { addNoteToZone } from '../board/addNoteToZone'
+import { useTranslation } from '../i18n/locale'
+import { STAGE_COLOURS } from '../theme'
+import { zoneTexts } from './zoneTexts'
+
+export const STAGE_ZONE_TYPE = 'stage-zone'
+
+declare module '@tldraw/tlschema' {
+	interface TLGlobalShapePropsMap {
+		[STAGE_ZONE_TYPE]: { stage: number; innerRadius: number; outerRadius: number }
+	}
+}
+
+export type StageZoneShape = TLShape<typeof STAGE_ZONE_TYPE>
+
+/** The shape's origin is the top-left of the model's bounding square, so local geometry is positive. */
+export const localLayout = (props: StageZoneShape['props']): ModelLayout => ({
+	centre: { x: props.outerRadius, y: props.outerRadius },
+	innerRadius: props.innerRadius,
+	outerRadius: props.outerRadius,
+})
+
+/** One of the model's eight stages: a ring sector with its number, title, guiding questions and a "+". */
+export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
+	static override type = STAGE_ZONE_TYPE
+	static override props: RecordProps<StageZoneShape> = {
+		stage: T.integer,
+		innerRadius: T.positiveNumber,
+		outerRadius: T.positiveNumber,
+	}
+	// Future prop changes add their steps here, so boards saved today keep loading.
+	static override migrations = createShapePropsMigrationSequence({ sequence: [] })
+
+	override getDefaultProps(): StageZoneShape['props'] {
+		return { stage: 1, innerRadius: 440, outerRadius: 1600 }
+	}
+
+	override canResize = () => false
+	override canEdit = () => false
+	override canBind = () => false
+	override hideRotateHandle = () => true
+	override hideSelectionBoundsFg = () => true
+
+	override getGeometry(shape: StageZoneShape) {
+		const points = sectorOutline(localLayout(shape.props), shape.props.stage as StageNumber).map(Vec.From)
+		return new Polygon2d({ points, isFilled: true })
+	}
+
+	override getIndicatorPath(shape: StageZoneShape): Path2D {
+		return new Path2D(outlinePath(shape))
+	}
+
+	override component(shape: StageZoneShape) {
+		return <StageZone shape={shape} />
+	}
+}
+
+function outlinePath(shape: StageZoneShape): string {
+	const points = sectorOutline(localLayout(shape.props), shape.props.stage as StageNumber)
+	return 'M' + points.map(({ x, y }) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z'
+}
+
+/** Title and questions sit in the outer band, turned along the ring and upright in the lower half. */
+function labelTransform(shape: StageZoneShape) {
+	const { stage, innerRadius, outerRadius } = shape.props
+	const { start, end } = sectorAngles(stage as StageNumber)
+	const middle = (start + end) / 2
+	const ring = outerRadius - innerRadius
+	const radius = innerRadius + ring * ((NOTE_BAND.outer + 1) / 2)
+	const x = outerRadius + radius * Math.sin(middle)
+	const y = outerRadius - radius * Math.cos(middle)
+	const upsideDown = middle > Math.PI / 2 && middle < (3 * Math.PI) / 2
+	const degrees = (middle * 180) / Math.PI + (upsideDown ? 180 : 0)
+	return { x, y, degrees, height: ring * (1 - NOTE_BAND.outer) - 40, width: radius * (end - start) * 0.72 }
+}
+
+function StageZone({ shape }: { shape: StageZoneShape }) {
+	const editor = useEditor()
+	const { locale, t } = useTranslation()
+	const settings = useValue($boardSettings)
+	const stage = shape.props.stage as StageNumber
+	const zone = stageZone(stage)
+	const colours = STAGE_COLOURS[stage]
+	const texts = zoneTexts(zone, locale, settings)
+	const label = labelTransform(shape)
+	const size = shape.props.outerRadius * 2
+
+	return (
+		<HTMLContainer className="stage-zone" data-zone={zone} data-testid={`zone-${zone}`}>
+			<svg className="stage-zone__shape" width={size} height={size} viewBox={`0 0 ${size} ${size}`}>
+				<path d={outlinePath(shape)} fill={colours.fill} stroke="#ffffff" strokeWidth={12} strokeLinejoin="round" />
+			</svg>
+			<div
+				className="stage-zone__label"
+				style={{
+					width: label.width,
+					height: label.height,
+					transform: `translate(${label.x - label.width / 2}px, ${label.y - label.height / 2}px) rotate(${label.degrees}deg)`,
+					color: colours.accent,
+				}}
+			>
+				<div className="stage-zone__heading">
+					<span className="stage-zone__number" style={{ background: colours.accent }}>
+						{stage}
+					</span>
+					<span className="stage-zone__title" data-testid="zone-title">
+						{texts.title}
+					</span>
+					<button
+						className="stage-zone__add"
+						style={{ background: colours.accent }}
+						title={t('zone.add', { zone: texts.title })}
+						aria-label={t('zone.add', { zone: texts.title })}
+						data-testid={`add-note-${zone}`}
+						onPointerDown={stopEventPropagation}
+						onClick={(event) => {
+							stopEventPropagation(event)
+							addNoteToZone(editor, zone)
+						}}
+					>
+						+
+					</button>
+				</div>
+				<ul className="stage-zone__prompts">
+					{texts.prompts.map((prompt) => (
+						<li key={prompt}>{prompt}</li>
+					))}
+				</ul>
+			</div>
+		</HTMLContainer>
+	)
+}

@@ -1,0 +1,20 @@
+/**
+ * Who wrote a note, read from its `meta` without trusting it: notes made by older clients, by
+ * hand or by plain tldraw have no or malformed meta and then count as "unknown department".
+ */
+export type NoteAuthorship = { authorName: string | null; department: string | null; createdAt: string | null }
+
+export type NoteMeta = { authorName: string; department: string; createdAt: string }
+
+export function readNoteAuthorship(meta: unknown): NoteAuthorship {
+	const record = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}
+	return {
+		authorName: nonEmptyString(record.authorName),
+		department: nonEmptyString(record.department),
+		createdAt: nonEmptyString(record.createdAt),
+	}
+}
+
+function nonEmptyString(value: unknown): string | null {
+	return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null
+}

@@ -1,0 +1,62 @@
+import { MODEL_LAYOUT, pointAt, sectorAngles, zoneCentre, zoneOfPoint, type ModelLayout, type Point } from './geometry.js'
+import type { ZoneId } from './zones.js'
+
+export type Box = { x: number; y: number; w: number; h: number }
+
+/** The part of each ring sector kept free for notes: the outer band holds the stage's label and prompts. */
+export const NOTE_BAND = { inner: 0.08, outer: 0.62 }
+const GAP = 16
+
+/**
+ * Where a new note of `size` goes in a zone: the free spot (not overlapping `occupied`) closest to
+ * the zone's note area, trying a grid of candidates; falls back to stacking slightly offset on the
+ * zone's middle when the zone is full, so a note is always created and always in its zone.
+ */
+export function freeSpotInZone(zone: ZoneId, occupied: Box[], size: number, layout: ModelLayout = MODEL_LAYOUT): Point {
+	const candidates = candidateCentres(zone, size, layout)
+	const target = candidates[0]!
+	const free = candidates.filter((centre) => {
+		const box = boxAround(centre, size)
+		return zoneOfPoint(centre, layout) === zone && !occupied.some((other) => overlaps(box, other))
+	})
+	if (free.length > 0) return topLeftOf(free[0]!, size)
+	const stacked = occupied.filter((box) => zoneOfPoint(centreOf(box), layout) === zone).length
+	return topLeftOf({ x: target.x + (stacked % 10) * 12, y: target.y + (stacked % 10) * 12 }, size)
+}
+
+function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Point[] {
+	const step = size + GAP
+	if (zone === 'centre' || zone === 'parking') {
+		const middle = zoneCentre(layout, zone)
+		const reach = zone === 'centre' ? layout.innerRadius : layout.outerRadius * 0.25
+		return gridAround(middle, reach, step)
+	}
+	const stage = Number(zone.slice('stage-'.length)) as Parameters<typeof sectorAngles>[0]
+	const { start, end } = sectorAngles(stage)
+	const ring = layout.outerRadius - layout.innerRadius
+	const innerRadius = layout.innerRadius + ring * NOTE_BAND.inner + size / 2
+	const outerRadius = layout.innerRadius + ring * NOTE_BAND.outer - size / 2
+	const middle = pointAt(layout, (innerRadius + outerRadius) / 2, (start + end) / 2)
+	const points: Point[] = []
+	for (let radius = innerRadius; radius <= outerRadius; radius += step) {
+		const arcLength = radius * (end - start)
+		const count = Math.max(1, Math.floor(arcLength / step))
+		for (let i = 0; i < count; i++) points.push(pointAt(layout, radius, start + ((i + 0.5) * (end - start)) / count))
+	}
+	return points.sort((a, b) => distance(a, middle) - distance(b, middle))
+}
+
+function gridAround(middle: Point, reach: number, step: number): Point[] {
+	const points: Point[] = []
+	const steps = Math.floor(reach / step)
+	for (let row = -steps; row <= steps; row++) {
+		for (let column = -steps; column <= steps; column++) points.push({ x: middle.x + column * step, y: middle.y + row * step })
+	}
+	return points.sort((a, b) => distance(a, middle) - distance(b, middle))
+}
+
+export const centreOf = (box: Box): Point => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 })
+const boxAround = (centre: Point, size: number): Box => ({ x: centre.x - size / 2, y: centre.y - size / 2, w: size, h: size })
+const topLeftOf = (centre: Point, size: number): Point => ({ x: centre.x - size / 2, y: centre.y - size / 2 })
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h

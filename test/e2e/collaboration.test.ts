@@ -1,0 +1,175 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { launchChromium, saveScreenshot } from '../helpers/browser'
+import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import {
+	PARTICIPANT,
+	clickCanvas,
+	drag,
+	drawLine,
+	drawRectangle,
+	newBoardUrl,
+	openBoard,
+	ownName,
+	placeNote,
+	shapeIds,
+	shapeSelector,
+	shapeTransform,
+	waitForAllSaved,
+	waitForParticipantCount,
+	waitForShape,
+	waitForShapeGone,
+	waitForShapeTransform,
+	whileMovingMouse,
+} from './boardPage'
+
+let server: RunningServer
+let browser: Browser
+let contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+	server = await startServer()
+	browser = await launchChromium()
+})
+
+afterEach(async () => {
+	await Promise.all(contexts.map((context) => context.close()))
+	contexts = []
+})
+
+afterAll(async () => {
+	await browser?.close()
+	if (server) {
+		await server.stop()
+		removeDataDir(server)
+	}
+})
+
+/** A separate browser profile per person: their own localStorage and IndexedDB. */
+async function person(): Promise<BrowserContext> {
+	const context = await browser.newContext()
+	contexts.push(context)
+	return context
+}
+
+describe('a board shared by two people', () => {
+	test('creating a board from the landing page opens it at /b/<id> and lists it under Recently opened', async () => {
+		const page = await (await person()).newPage()
+		await page.goto(`${server.httpUrl}/`)
+		await page.getByText('Boards you open appear here').waitFor()
+
+		await page.locator('[data-testid=create-board]').click()
+		await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+		const boardId = new URL(page.url()).pathname.slice('/b/'.length)
+		expect(boardId).toMatch(/^[A-Za-z0-9_-]{22}$/)
+		await page.locator('.tl-canvas').waitFor()
+
+		await page.goBack()
+		await page.waitForURL(`${server.httpUrl}/`)
+		const recent = page.getByRole('region', { name: 'Recently opened' })
+		await recent.getByRole('heading', { name: 'Recently opened' }).waitFor()
+		const link = recent.locator(`a[href="/b/${boardId}"]`)
+		await link.waitFor()
+		expect(await link.innerText()).toBe('Untitled board')
+		await saveScreenshot(page, 'collaboration-landing-recently-opened')
+	})
+
+	test('a rectangle drawn, moved, deleted and restored by undo stays the same on both pages', async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url)
+		const b = await openBoard(await person(), url)
+
+		const rectangle = await drawRectangle(a, { x: 300, y: 300 }, { x: 420, y: 390 })
+		await waitForShape(b, rectangle)
+		expect(await shapeIds(b)).toEqual([rectangle])
+		const drawnAt = await shapeTransform(a, rectangle)
+		expect(await shapeTransform(b, rectangle)).toBe(drawnAt)
+
+		// B drags the rectangle by its left edge, 200 px right and 100 px down.
+		await drag(b, { x: 300, y: 345 }, { x: 500, y: 445 })
+		const movedTo = await shapeTransform(b, rectangle)
+		expect(movedTo).not.toBe(drawnAt)
+		await waitForShapeTransform(a, rectangle, movedTo)
+		const boxInA = await a.locator(shapeSelector(rectangle)).boundingBox()
+		const boxInB = await b.locator(shapeSelector(rectangle)).boundingBox()
+		expect(boxInA).toEqual(boxInB)
+		expect(boxInA!.x).toBeGreaterThan(450)
+
+		// A selects it by its (moved) left edge and deletes it.
+		await clickCanvas(a, { x: 500, y: 445 })
+		await a.keyboard.press('Delete')
+		await waitForShapeGone(a, rectangle)
+		await waitForShapeGone(b, rectangle)
+
+		await a.keyboard.press('Control+z')
+		await waitForShape(a, rectangle)
+		await waitForShape(b, rectangle)
+		await waitForShapeTransform(b, rectangle, movedTo)
+		expect(await shapeIds(b)).toEqual([rectangle])
+		await waitForAllSaved(a)
+		await waitForAllSaved(b)
+
+		await saveScreenshot(a, 'collaboration-shapes-page-a')
+		await saveScreenshot(b, 'collaboration-shapes-page-b')
+	})
+
+	test("a person's cursor shows on the other page with their display name, and both lists show two people", async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url)
+		const b = await openBoard(await person(), url)
+		const nameOfA = await ownName(a)
+		const nameOfB = await ownName(b)
+		expect(nameOfA).toMatch(/\S/)
+
+		const cursorOfA = b.locator('.tl-collaborator__cursor .tl-nametag', { hasText: nameOfA })
+		await whileMovingMouse(a, cursorOfA.waitFor({ timeout: 15_000 }))
+		expect(await cursorOfA.innerText()).toBe(nameOfA)
+
+		await waitForParticipantCount(a, 2)
+		await waitForParticipantCount(b, 2)
+		expect(await participantNames(a)).toEqual(expect.arrayContaining([nameOfA, nameOfB]))
+		expect(await participantNames(b)).toEqual(expect.arrayContaining([nameOfA, nameOfB]))
+
+		await saveScreenshot(b, 'collaboration-cursor-of-a-on-page-b')
+	})
+
+	test('loading a board and drawing requests nothing outside our own origin, fonts included', async () => {
+		const origin = new URL(server.httpUrl).origin
+		const requested: string[] = []
+		const people = [await person(), await person()]
+		for (const context of people) {
+			context.on('request', (request) => requested.push(request.url()))
+			context.on('page', (page: Page) => page.on('websocket', (socket) => requested.push(socket.url())))
+		}
+
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(people[0]!, url)
+		const b = await openBoard(people[1]!, url)
+		const rectangle = await drawRectangle(a, { x: 250, y: 250 }, { x: 400, y: 350 })
+		const note = await placeNote(b, { x: 650, y: 300 })
+		const line = await drawLine(a, [
+			{ x: 300, y: 500 },
+			{ x: 400, y: 450 },
+			{ x: 500, y: 520 },
+		])
+		for (const page of [a, b]) {
+			for (const shape of [rectangle, note, line]) await waitForShape(page, shape)
+		}
+
+		const offOrigin = requested.filter((url) => {
+			const parsed = new URL(url)
+			if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return false
+			const httpOrigin = parsed.origin.replace(/^ws(s?):/, 'http$1:')
+			return httpOrigin !== origin
+		})
+		expect(offOrigin).toEqual([])
+		expect(requested.filter((url) => url.startsWith(`${origin}/`) && new URL(url).pathname.endsWith('.woff2'))).not.toEqual([])
+		expect(requested.some((url) => url.startsWith(`ws://${new URL(origin).host}/yjs/`))).toBe(true)
+
+		await saveScreenshot(b, 'collaboration-own-origin-page-b')
+	})
+})
+
+function participantNames(page: Page): Promise<string[]> {
+	return page.locator(`${PARTICIPANT} .participants__name`).allInnerTexts()
+}

@@ -1,0 +1,380 @@
+import { describe, it, expect, afterEach } from 'vitest'
+import fc from 'fast-check'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import {
+	encodeAwareness,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	parseClientMessage,
+	ProtocolError,
+	type ClientMessage,
+} from '../../server/relay/protocol'
+
+const awarenesses: awarenessProtocol.Awareness[] = []
+
+afterEach(() => {
+	for (const awareness of awarenesses.splice(0)) awareness.destroy()
+})
+
+function newAwareness(doc = new Y.Doc()): awarenessProtocol.Awareness {
+	const awareness = new awarenessProtocol.Awareness(doc)
+	awarenesses.push(awareness)
+	return awareness
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder()
+	write(encoder)
+	return encoding.toUint8Array(encoder)
+}
+
+/** A doc with some real content: a map of records with nested values and text. */
+function docWithContent(): Y.Doc {
+	const doc = new Y.Doc()
+	const records = doc.getMap<Y.Map<unknown>>('records')
+	for (let i = 0; i < 5; i++) {
+		const record = { id: `shape:${i}`, typeName: 'shape', x: i * 10, y: i, props: { text: `note number ${i}` } }
+		records.set(record.id, new Y.Map(Object.entries(record)))
+	}
+	doc.getText('title').insert(0, 'Strategy workshop')
+	return doc
+}
+
+const syncFrame = (write: (encoder: encoding.Encoder) => void) =>
+	frame((encoder) => {
+		encoding.writeVarUint(encoder, 0)
+		write(encoder)
+	})
+
+const updateFrame = (update: Uint8Array) => syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update))
+
+const awarenessFrame = (update: Uint8Array) =>
+	frame((encoder) => {
+		encoding.writeVarUint(encoder, 1)
+		encoding.writeVarUint8Array(encoder, update)
+	})
+
+function protocolErrorOf(input: Uint8Array): ProtocolError {
+	try {
+		parseClientMessage(input)
+	} catch (error) {
+		expect(error).toBeInstanceOf(ProtocolError)
+		return error as ProtocolError
+	}
+	throw new Error(`parseClientMessage accepted [${[...input].join(', ')}]`)
+}
+
+function expectUpdate(message: ClientMessage): Uint8Array {
+	if (message.kind !== 'update') throw new Error(`expected an update, got ${message.kind}`)
+	return message.update
+}
+
+describe('parseClientMessage accepts what y-protocols clients send', () => {
+	it('sync step 1 carries the client\'s state vector', () => {
+		const doc = docWithContent()
+		const message = parseClientMessage(syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, doc)))
+		expect(message.kind).toBe('syncStep1')
+		if (message.kind !== 'syncStep1') return
+		expect([...message.stateVector]).toEqual([...Y.encodeStateVector(doc)])
+	})
+
+	it('sync step 1 of an empty doc is accepted', () => {
+		const message = parseClientMessage(syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, new Y.Doc())))
+		expect(message.kind).toBe('syncStep1')
+	})
+
+	it('an update message carries the exact update, which applies to another doc', () => {
+		const doc = new Y.Doc()
+		const updates: Uint8Array[] = []
+		doc.on('update', (update: Uint8Array) => updates.push(update))
+		doc.getMap('records').set('shape:a', 'moved')
+		const update = expectUpdate(parseClientMessage(updateFrame(updates[0]!)))
+		expect([...update]).toEqual([...updates[0]!])
+		const receiver = new Y.Doc()
+		Y.applyUpdate(receiver, update)
+		expect(receiver.getMap('records').get('shape:a')).toBe('moved')
+	})
+
+	it('sync step 2 is accepted as an update with the missing state', () => {
+		const client = docWithContent()
+		const server = new Y.Doc()
+		const frameBytes = syncFrame((encoder) => syncProtocol.writeSyncStep2(encoder, client, Y.encodeStateVector(server)))
+		Y.applyUpdate(server, expectUpdate(parseClientMessage(frameBytes)))
+		expect(server.getMap('records').toJSON()).toEqual(client.getMap('records').toJSON())
+		expect(server.getText('title').toString()).toBe('Strategy workshop')
+	})
+
+	it('an awareness message carries the encoded awareness update', () => {
+		const awareness = newAwareness()
+		awareness.setLocalState({ user: { name: 'Ada', color: '#ff0000' }, cursor: { x: 1, y: 2 } })
+		const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+		const message = parseClientMessage(awarenessFrame(update))
+		expect(message).toEqual({ kind: 'awareness', update })
+		const receiver = newAwareness()
+		awarenessProtocol.applyAwarenessUpdate(receiver, message.kind === 'awareness' ? message.update : new Uint8Array(), 'test')
+		expect(receiver.getStates().get(awareness.clientID)).toEqual(awareness.getLocalState())
+	})
+
+	it('an awareness message removing a client (null state) is accepted', () => {
+		const awareness = newAwareness()
+		awareness.setLocalState({ user: 'Ada' })
+		awareness.setLocalState(null)
+		const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+		expect(parseClientMessage(awarenessFrame(update)).kind).toBe('awareness')
+	})
+
+	it('a query for awareness is recognised', () => {
+		expect(parseClientMessage(new Uint8Array([3]))).toEqual({ kind: 'queryAwareness' })
+	})
+
+	it('frames from the relay\'s own encoders parse back', () => {
+		const doc = docWithContent()
+		expect(parseClientMessage(encodeSyncStep1(doc)).kind).toBe('syncStep1')
+		const step2 = expectUpdate(parseClientMessage(encodeSyncStep2(doc, Y.encodeStateVector(new Y.Doc()))))
+		const copy = new Y.Doc()
+		Y.applyUpdate(copy, step2)
+		expect(copy.getText('title').toString()).toBe('Strategy workshop')
+		const update = Y.encodeStateAsUpdate(doc)
+		expect([...expectUpdate(parseClientMessage(encodeUpdate(update)))]).toEqual([...update])
+		const awareness = newAwareness(doc)
+		awareness.setLocalState({ name: 'Ada' })
+		expect(parseClientMessage(encodeAwareness(awareness, [awareness.clientID])).kind).toBe('awareness')
+	})
+
+	it('a frame that is a view into a larger buffer is parsed within its own bounds', () => {
+		const update = Y.encodeStateAsUpdate(docWithContent())
+		const real = updateFrame(update)
+		const buffer = new Uint8Array(real.length + 100).fill(0xaa)
+		buffer.set(real, 50)
+		const view = buffer.subarray(50, 50 + real.length)
+		expect([...expectUpdate(parseClientMessage(view))]).toEqual([...update])
+	})
+})
+
+describe('parseClientMessage refuses malformed frames with a ProtocolError', () => {
+	it('an empty frame', () => {
+		expect(protocolErrorOf(new Uint8Array()).message).toBe('frame is empty or has no message type')
+	})
+
+	it('a message type that does not end (varuint continuation bit set on the last byte)', () => {
+		expect(protocolErrorOf(new Uint8Array([0x80])).message).toBe('frame is empty or has no message type')
+	})
+
+	it('unknown message type 7', () => {
+		expect(protocolErrorOf(new Uint8Array([7])).message).toBe('unknown message type 7')
+	})
+
+	it('an auth message, which clients never send to this relay', () => {
+		expect(protocolErrorOf(new Uint8Array([2, 0])).message).toBe('unknown message type 2')
+	})
+
+	it('a sync message without a sync type', () => {
+		expect(protocolErrorOf(new Uint8Array([0])).message).toBe('sync message has no sync type')
+	})
+
+	it('an unknown sync message type', () => {
+		expect(protocolErrorOf(new Uint8Array([0, 5, 0])).message).toBe('unknown sync message type 5')
+	})
+
+	it('a sync message without its payload', () => {
+		expect(protocolErrorOf(new Uint8Array([0, 2])).message).toBe('sync message is truncated')
+	})
+
+	it('an update frame cut in half', () => {
+		const real = updateFrame(Y.encodeStateAsUpdate(docWithContent()))
+		expect(real.length).toBeGreaterThan(100)
+		expect(protocolErrorOf(real.slice(0, real.length >> 1)).message).toBe('sync message is truncated')
+	})
+
+	it('an update frame cut in half is refused even when the bytes after the cut are still in its buffer', () => {
+		const real = updateFrame(Y.encodeStateAsUpdate(docWithContent()))
+		expect(protocolErrorOf(real.subarray(0, real.length >> 1)).message).toBe('sync message is truncated')
+	})
+
+	it('a well-framed update whose content is cut in half', () => {
+		const update = Y.encodeStateAsUpdate(docWithContent())
+		const half = update.slice(0, update.length >> 1)
+		expect(protocolErrorOf(updateFrame(half)).message).toBe('document update is malformed or truncated')
+		const step2 = syncFrame((encoder) => {
+			encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+			encoding.writeVarUint8Array(encoder, half)
+		})
+		expect(protocolErrorOf(step2).message).toBe('document update is malformed or truncated')
+	})
+
+	it('every strict prefix of a real update is refused', () => {
+		const update = Y.encodeStateAsUpdate(docWithContent())
+		for (let length = 0; length < update.length; length++) {
+			const error = protocolErrorOf(updateFrame(update.slice(0, length)))
+			expect(error.message).toBe('document update is malformed or truncated')
+		}
+	})
+
+	it('a sync step 1 whose state vector is cut short', () => {
+		const stateVector = Y.encodeStateVector(docWithContent())
+		const cut = syncFrame((encoder) => {
+			encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+			encoding.writeVarUint8Array(encoder, stateVector.slice(0, 1))
+		})
+		expect(protocolErrorOf(cut).message).toBe('sync step 1 carries a malformed state vector')
+	})
+
+	it('an awareness message cut short', () => {
+		const awareness = newAwareness()
+		awareness.setLocalState({ name: 'Ada' })
+		const real = encodeAwareness(awareness, [awareness.clientID])
+		expect(protocolErrorOf(real.slice(0, real.length - 3)).message).toBe('awareness message is truncated')
+	})
+
+	it('an awareness update whose state is not JSON', () => {
+		const update = frame((encoder) => {
+			encoding.writeVarUint(encoder, 1)
+			encoding.writeVarUint(encoder, 12345)
+			encoding.writeVarUint(encoder, 1)
+			encoding.writeVarString(encoder, '{"user": {"name": "Ada"')
+		})
+		expect(protocolErrorOf(awarenessFrame(update)).message).toBe('awareness update is malformed')
+	})
+
+	it('an awareness update announcing more states than it holds', () => {
+		const update = frame((encoder) => {
+			encoding.writeVarUint(encoder, 2)
+			encoding.writeVarUint(encoder, 12345)
+			encoding.writeVarUint(encoder, 1)
+			encoding.writeVarString(encoder, '{}')
+		})
+		expect(protocolErrorOf(awarenessFrame(update)).message).toBe('awareness update is malformed')
+	})
+})
+
+describe('parseClientMessage on arbitrary bytes', () => {
+	/** What the relay does with a parsed message must not throw either. */
+	function useMessage(message: ClientMessage) {
+		const scratch = docWithContent()
+		switch (message.kind) {
+			case 'update':
+				expect(() => Y.applyUpdate(scratch, message.update)).not.toThrow()
+				break
+			case 'syncStep1':
+				expect(() => Y.encodeStateAsUpdate(scratch, message.stateVector)).not.toThrow()
+				break
+			case 'awareness':
+				expect(() => awarenessProtocol.applyAwarenessUpdate(newAwareness(scratch), message.update, 'test')).not.toThrow()
+				break
+			case 'queryAwareness':
+				break
+		}
+	}
+
+	function parseOrProtocolError(input: Uint8Array) {
+		let message: ClientMessage
+		try {
+			message = parseClientMessage(input)
+		} catch (error) {
+			expect(error).toBeInstanceOf(ProtocolError)
+			expect((error as Error).message.length).toBeGreaterThan(0)
+			return
+		}
+		useMessage(message)
+	}
+
+	const realUpdate = Y.encodeStateAsUpdate(docWithContent())
+
+	it('random bytes either parse into something usable or throw a ProtocolError, nothing else', () => {
+		fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), parseOrProtocolError), { numRuns: 2000 })
+	})
+
+	it('random payloads behind a valid sync or awareness header parse into something usable or throw a ProtocolError', () => {
+		const header = fc.constantFrom([0, 0], [0, 1], [0, 2], [1])
+		fc.assert(
+			fc.property(header, fc.uint8Array({ maxLength: 200 }), (prefix, payload) => {
+				parseOrProtocolError(
+					frame((encoder) => {
+						for (const byte of prefix) encoding.writeVarUint(encoder, byte)
+						encoding.writeVarUint8Array(encoder, payload)
+					}),
+				)
+			}),
+			{ numRuns: 2000 },
+		)
+	})
+
+	it('a real update with random bytes changed never makes the parser throw anything but a ProtocolError', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+				fc.nat(),
+				(changes, cut) => {
+					const mutated = realUpdate.slice(0, realUpdate.length - (cut % 4))
+					for (const { at, value } of changes) mutated[at % mutated.length] = value
+					try {
+						parseClientMessage(updateFrame(mutated))
+					} catch (error) {
+						expect(error).toBeInstanceOf(ProtocolError)
+					}
+				},
+			),
+			{ numRuns: 2000 },
+		)
+	})
+
+	// Fails today: Y.decodeUpdate accepts an item whose origin points at its own clock, and
+	// Y.applyUpdate then throws half-way, after integrating (and emitting) part of the update.
+	// See the report; flip to `it` once parseClientMessage refuses such updates.
+	it('an update with a corrupted origin reference is refused, not half-applied', () => {
+		const doc = new Y.Doc()
+		doc.clientID = 1
+		const records = doc.getMap<Y.Map<unknown>>('records')
+		records.set('shape:a', new Y.Map(Object.entries({ id: 'shape:a', x: 1, y: 2 })))
+		records.set('shape:b', new Y.Map(Object.entries({ id: 'shape:b', x: 3, y: 4 })))
+		const corrupted = Y.encodeStateAsUpdate(doc)
+		expect(corrupted[26]).toBe(0)
+		corrupted[26] = 5
+
+		let message: ClientMessage
+		try {
+			message = parseClientMessage(updateFrame(corrupted))
+		} catch (error) {
+			expect(error).toBeInstanceOf(ProtocolError)
+			return
+		}
+		expect(() => Y.applyUpdate(new Y.Doc(), expectUpdate(message))).not.toThrow()
+	})
+
+	it('decoding never reads past the frame', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 64 }), (input) => {
+				const padded = new Uint8Array(input.length + 64).fill(0x7f)
+				padded.set(input)
+				const view = padded.subarray(0, input.length)
+				let message: ClientMessage
+				try {
+					message = parseClientMessage(view)
+				} catch (error) {
+					expect(error).toBeInstanceOf(ProtocolError)
+					return
+				}
+				if (message.kind === 'queryAwareness') return
+				const carried = message.kind === 'syncStep1' ? message.stateVector : message.update
+				expect(carried.byteOffset + carried.byteLength).toBeLessThanOrEqual(view.byteOffset + view.byteLength)
+			}),
+			{ numRuns: 1000 },
+		)
+	})
+})
+
+// Keeps the decoding import honest: the frames built above are read the way y-protocols reads them.
+describe('frame helpers', () => {
+	it('updateFrame is what y-protocols writes for an update', () => {
+		const update = Y.encodeStateAsUpdate(docWithContent())
+		const decoder = decoding.createDecoder(updateFrame(update))
+		expect(decoding.readVarUint(decoder)).toBe(0)
+		expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsUpdate)
+		expect([...decoding.readVarUint8Array(decoder)]).toEqual([...update])
+	})
+})
