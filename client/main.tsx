@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'
 import { BoardPage } from './board/BoardPage'
+import { useTranslation } from './i18n/locale'
 import { LandingPage } from './landing/LandingPage'
 import { routeOf } from './routes'
 import './styles.css'
@@ -14,14 +15,19 @@ function App() {
 		case 'board':
 			return <BoardPage boardId={route.boardId} />
 		case 'not-found':
-			return (
-				<main className="landing">
-					<h1>Board not found</h1>
-					<p>This address is not a board link. Board links look like /b/ followed by the board's id.</p>
-					<a href="/">Go to the start page</a>
-				</main>
-			)
+			return <NotFoundPage />
 	}
+}
+
+function NotFoundPage() {
+	const { t } = useTranslation()
+	return (
+		<main className="landing">
+			<h1>{t('notFound.title')}</h1>
+			<p>{t('notFound.detail')}</p>
+			<a href="/">{t('board.toStart')}</a>
+		</main>
+	)
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -15,9 +15,11 @@ import { registerBoardRules } from './boardRules'
 import { $boardSettings, followBoardSettings } from './boardSettingsState'
 import { BoardSettingsDialog } from './BoardSettingsDialog'
 import { ConnectionStatus } from './ConnectionStatus'
+import { ContextualStylePanel } from './ContextualStylePanel'
 import { JoinDialog } from './JoinDialog'
 import { ensureModelTemplate } from './modelTemplate'
 import { ParticipantsList } from './ParticipantsList'
+import { ShapeLimitNotice } from './ShapeLimitNotice'
 import { SidePanel } from './SidePanel'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin.
@@ -43,7 +45,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	}, [boardId, title, t])
 
 	const status = sync.state === 'ready' ? sync.status : null
-	const components = useMemo<TLComponents>(() => ({ SharePanel: () => status && <BoardPanel status={status} /> }), [status])
+	const components = useMemo<TLComponents>(
+		() => ({
+			SharePanel: () => status && <BoardPanel status={status} />,
+			TopPanel: ShapeLimitNotice,
+			StylePanel: ContextualStylePanel,
+		}),
+		[status],
+	)
 
 	if (sync.state === 'error') return <BoardMessage title={t('board.cannotOpen')} detail={sync.error.message} />
 	if (sync.state === 'loading' || !config) return <BoardMessage title={t('board.opening')} />

@@ -69,17 +69,6 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 	return (
 		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre">
 			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }}>
-				<div className="model-centre__title" data-testid="zone-title" style={{ color: CENTRE_COLOURS.text }}>
-					{texts.title}
-				</div>
-				<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
-					{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
-				</div>
-				<ul className="model-centre__prompts" style={{ color: CENTRE_COLOURS.muted }}>
-					{texts.prompts.map((prompt) => (
-						<li key={prompt}>{prompt}</li>
-					))}
-				</ul>
 				<button
 					className="model-centre__add"
 					title={t('zone.add', { zone: texts.title })}
@@ -93,6 +82,17 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 				>
 					+
 				</button>
+				<div className="model-centre__title" data-testid="zone-title" style={{ color: CENTRE_COLOURS.text }}>
+					{texts.title}
+				</div>
+				<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
+					{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
+				</div>
+				<ul className="model-centre__prompts" style={{ color: CENTRE_COLOURS.muted }}>
+					{texts.prompts.map((prompt) => (
+						<li key={prompt}>{prompt}</li>
+					))}
+				</ul>
 			</div>
 		</HTMLContainer>
 	)

@@ -6,6 +6,7 @@ export type Box = { x: number; y: number; w: number; h: number }
 /** The part of each ring sector kept free for notes: the outer band holds the stage's label and prompts. */
 export const NOTE_BAND = { inner: 0.08, outer: 0.62 }
 const GAP = 16
+const CENTRE_NOTE_OFFSET = 0.5
 
 /**
  * Where a new note of `size` goes in a zone: the free spot (not overlapping `occupied`) closest to
@@ -26,11 +27,12 @@ export function freeSpotInZone(zone: ZoneId, occupied: Box[], size: number, layo
 
 function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Point[] {
 	const step = size + GAP
-	if (zone === 'centre' || zone === 'parking') {
-		const middle = zoneCentre(layout, zone)
-		const reach = zone === 'centre' ? layout.innerRadius : layout.outerRadius * 0.25
-		return gridAround(middle, reach, step)
+	if (zone === 'centre') {
+		// The centre's title and questions fill its middle: new notes go below them first.
+		const below = { x: layout.centre.x, y: layout.centre.y + layout.innerRadius * CENTRE_NOTE_OFFSET }
+		return gridAround(layout.centre, layout.innerRadius, step).sort((a, b) => distance(a, below) - distance(b, below))
 	}
+	if (zone === 'parking') return gridAround(zoneCentre(layout, zone), layout.outerRadius * 0.25, step)
 	const stage = Number(zone.slice('stage-'.length)) as Parameters<typeof sectorAngles>[0]
 	const { start, end } = sectorAngles(stage)
 	const ring = layout.outerRadius - layout.innerRadius

@@ -222,3 +222,54 @@ export function localCopyHas(page: Page, boardId: string, recordId: string): Pro
 		{ name: `strategy-board/${boardId}`, recordId },
 	)
 }
+
+/** Clicks a zone's "+" (e.g. `stage-1`, `centre`), types `text` into the new note and leaves it; returns its id. */
+export async function addNoteWithPlus(page: Page, zone: string, text: string): Promise<string> {
+	const before = await shapeIds(page)
+	await page.locator(`[data-testid=add-note-${zone}]`).click()
+	const id = await waitForNewShape(page, before)
+	// The new note opens for typing: wait until its text editor has the keyboard.
+	await page.waitForFunction(
+		(id) => document.activeElement?.closest('.tl-shape')?.getAttribute('data-shape-id') === id,
+		id,
+	)
+	await page.keyboard.type(text)
+	await page.keyboard.press('Escape')
+	return id
+}
+
+/** The side panel's entry for a note, under a zone (`stage-1`, `centre`, `parking`, ...). */
+export const panelNote = (page: Page, zone: string, noteId: string) =>
+	page.locator(`[data-testid=panel-${zone}] [data-testid=panel-note][data-note-id="${noteId}"]`)
+
+/** Waits until a zone's entry in the side panel counts `count` notes. */
+export async function waitForZoneCount(page: Page, zone: string, count: number, timeout = 15_000) {
+	await page.locator(`[data-testid=panel-${zone}][data-count="${count}"]`).waitFor({ timeout })
+}
+
+/** Where the model is on screen, in page coordinates: its centre and the inner and outer radius of the ring. */
+export async function modelOnScreen(page: Page): Promise<{ centre: Point; innerRadius: number; outerRadius: number }> {
+	const box = (await page.locator('[data-testid=zone-centre]').boundingBox())!
+	const innerRadius = box.width / 2
+	// The model's layout: inner radius 440, outer radius 1600 page units (shared/model/geometry.ts).
+	return { centre: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, innerRadius, outerRadius: (innerRadius * 1600) / 440 }
+}
+
+/** A page point in a stage's sector: `along` 0..1 from its start angle to its end, `out` 0..1 from inner to outer circle. */
+export async function pointInStage(page: Page, stage: number, along = 0.5, out = 0.35): Promise<Point> {
+	const { centre, innerRadius, outerRadius } = await modelOnScreen(page)
+	const angle = ((stage - 1 + along) * Math.PI) / 4 // clockwise from 12 o'clock
+	const radius = innerRadius + out * (outerRadius - innerRadius)
+	return { x: centre.x + radius * Math.sin(angle), y: centre.y - radius * Math.cos(angle) }
+}
+
+/** Drags a shape by the middle of its element on screen to a page point. */
+export async function dragShapeTo(page: Page, shapeId: string, to: Point) {
+	const box = (await page.locator(shapeSelector(shapeId)).boundingBox())!
+	const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+	await page.mouse.move(from.x, from.y)
+	await page.mouse.down()
+	await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+	await page.mouse.move(to.x, to.y, { steps: 5 })
+	await page.mouse.up()
+}

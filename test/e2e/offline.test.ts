@@ -50,12 +50,19 @@ async function person(): Promise<BrowserContext> {
 /**
  * Takes a page off the network: `context.setOffline(true)` makes every new connection fail, but
  * Chromium keeps an already open websocket open (it holds the frames), where a real network loss
- * makes the operating system drop it; so the page's current socket is closed as the OS would.
+ * makes the operating system drop it; so the page's current socket is dropped as the OS would.
  * Needs the board opened with `?debug`. Returns once the page has noticed.
  */
 async function cutOff(offlineContext: BrowserContext, offline: Page) {
 	await offlineContext.setOffline(true)
-	await offline.evaluate(() => (window as unknown as { strategyBoard: { provider: { ws: WebSocket | null } } }).strategyBoard.provider.ws?.close())
+	// disconnect() drops the socket at once (close() would wait for a closing handshake that the
+	// offline emulation holds back); connect() lets the provider retry, as it does after a drop.
+	await offline.evaluate(() => {
+		const { provider } = (window as unknown as { strategyBoard: { provider: { disconnect(): void; connect(): void } } })
+			.strategyBoard
+		provider.disconnect()
+		provider.connect()
+	})
 	await offline.locator(`${STATUS}[data-connection=offline]`).waitFor()
 }
 

@@ -1,0 +1,348 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { en } from '../../client/i18n/en'
+import { MODEL_TEXTS, type Locale } from '../../shared/model/modelTexts'
+import { STAGE_NUMBERS } from '../../shared/model/zones'
+import { readAllRecords, recordsOf, writeRecordChanges } from '../../shared/recordDoc'
+import { launchChromium, saveScreenshot } from '../helpers/browser'
+import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { waitFor } from '../helpers/waitFor'
+import { connectSynced } from '../helpers/yjsClient'
+import {
+	addNoteWithPlus,
+	boardIdOf,
+	clickCanvas,
+	dragShapeTo,
+	modelOnScreen,
+	newBoardUrl,
+	openBoard,
+	panelNote,
+	pointInStage,
+	shapeIds,
+	waitForAllSaved,
+	waitForShape,
+	waitForShapeGone,
+	waitForZoneCount,
+} from './boardPage'
+
+let server: RunningServer
+let browser: Browser
+let contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+	server = await startServer()
+	browser = await launchChromium()
+})
+
+afterEach(async () => {
+	await Promise.all(contexts.map((context) => context.close()))
+	contexts = []
+})
+
+afterAll(async () => {
+	await browser?.close()
+	if (server) {
+		await server.stop()
+		removeDataDir(server)
+	}
+})
+
+/** A separate browser profile per person: their own localStorage and IndexedDB. */
+async function person(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	const context = await browser.newContext(options)
+	contexts.push(context)
+	return context
+}
+
+const MARKETING = { name: 'Anna', department: 'Marketing' }
+const IT = { name: 'Bram', department: 'IT' }
+
+const ZONE_SHAPES = '.tl-shape[data-shape-type=stage-zone], .tl-shape[data-shape-type=model-centre]'
+/** The ids ensureModelTemplate gives the model's zones. */
+const ZONE_RECORD_IDS = [...STAGE_NUMBERS.map((stage) => `shape:model-stage-${stage}`), 'shape:model-centre']
+
+const zoneTitle = (page: Page, zone: string) => page.locator(`[data-testid=zone-${zone}] [data-testid=zone-title]`)
+
+/** Waits until every zone on the canvas shows its title in `locale`. */
+async function waitForZoneTitles(page: Page, locale: Locale) {
+	const texts = MODEL_TEXTS[locale]
+	const wanted: Record<string, string> = { centre: texts.centre.title }
+	for (const stage of STAGE_NUMBERS) wanted[`stage-${stage}`] = texts.stages[stage].title
+	await page.waitForFunction((wanted) => {
+		return Object.entries(wanted).every(
+			([zone, title]) => document.querySelector(`[data-testid=zone-${zone}] [data-testid=zone-title]`)?.textContent === title,
+		)
+	}, wanted)
+}
+
+/** tldraw's own UI: the select tool's accessible name is translated by tldraw. */
+const SELECT_TOOL = '[data-testid="tools.select"]'
+const SELECT_TOOL_LABEL: Record<Locale, string> = { en: 'Select — V', nl: 'Selecteer — V' }
+
+async function waitForAttribute(page: Page, selector: string, name: string, value: string) {
+	await page.waitForFunction(
+		({ selector, name, value }) => document.querySelector(selector)?.getAttribute(name) === value,
+		{ selector, name, value },
+	)
+}
+
+/** A CSS colour as the browser computes it: `#rrggbb` -> `rgb(r, g, b)`. */
+function rgbOf(hex: string): string {
+	const value = parseInt(hex.slice(1), 16)
+	return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`
+}
+
+const backgroundOf = (page: Page, selector: string) =>
+	page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor)
+
+describe('the SocialStrategyModel on the board', () => {
+	test('a new board shows the eight numbered stage zones around the centre, with their labels', async () => {
+		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(server.httpUrl), MARKETING)
+		const viewport = page.viewportSize()!
+
+		await expect(page.locator('[data-testid=zone-centre]').isVisible()).resolves.toBe(true)
+		expect(await page.locator('[data-testid^=zone-stage-]').count()).toBe(8)
+		expect(await zoneTitle(page, 'centre').innerText()).toBe(MODEL_TEXTS.en.centre.title)
+		for (const stage of STAGE_NUMBERS) {
+			const zone = page.locator(`[data-testid=zone-stage-${stage}]`)
+			expect(await zone.isVisible()).toBe(true)
+			expect(await zone.locator('[data-testid=zone-title]').innerText()).toBe(MODEL_TEXTS.en.stages[stage].title)
+			expect(await zone.locator('.stage-zone__number').innerText()).toBe(String(stage))
+			// The zone's element box is not its sector: the drawn sector is the svg path.
+			const sector = (await zone.locator('.stage-zone__shape path').boundingBox())!
+			expect(sector.width).toBeGreaterThan(100)
+			expect(sector.x).toBeGreaterThanOrEqual(0)
+			expect(sector.y).toBeGreaterThanOrEqual(0)
+			expect(sector.x + sector.width).toBeLessThanOrEqual(viewport.width)
+			expect(sector.y + sector.height).toBeLessThanOrEqual(viewport.height)
+			// The label (number, title, "+") is inside the viewport too.
+			const heading = (await zone.locator('.stage-zone__heading').boundingBox())!
+			expect(heading.x).toBeGreaterThanOrEqual(0)
+			expect(heading.y).toBeGreaterThanOrEqual(0)
+			expect(heading.x + heading.width).toBeLessThanOrEqual(viewport.width)
+			expect(heading.y + heading.height).toBeLessThanOrEqual(viewport.height)
+		}
+		// The model sits right of the side panel, whole.
+		const canvas = (await page.locator('.tl-canvas').boundingBox())!
+		const model = await modelOnScreen(page)
+		expect(model.centre.x - model.outerRadius).toBeGreaterThanOrEqual(canvas.x)
+		expect(await shapeIds(page)).toEqual([])
+
+		await saveScreenshot(page, 'model-new-board-1920x1080')
+	})
+
+	test('two people from different departments add notes to stages 1 and 3 with the + buttons, and both panels group them', async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url, MARKETING)
+		const b = await openBoard(await person(), url, IT)
+
+		const noteOfA = await addNoteWithPlus(a, 'stage-1', 'Too few leads')
+		const noteOfB = await addNoteWithPlus(b, 'stage-3', 'They live on LinkedIn')
+		for (const page of [a, b]) {
+			await waitForShape(page, noteOfA)
+			await waitForShape(page, noteOfB)
+			await waitForZoneCount(page, 'stage-1', 1)
+			await waitForZoneCount(page, 'stage-3', 1)
+			const entryOfA = panelNote(page, 'stage-1', noteOfA)
+			const entryOfB = panelNote(page, 'stage-3', noteOfB)
+			await entryOfA.filter({ hasText: 'Too few leads' }).waitFor()
+			await entryOfB.filter({ hasText: 'They live on LinkedIn' }).waitFor()
+			expect(await entryOfA.getAttribute('data-department')).toBe('Marketing')
+			expect(await entryOfB.getAttribute('data-department')).toBe('IT')
+			expect(await page.locator('[data-testid=panel-stage-1] [data-testid=panel-department]').getAttribute('data-department')).toBe('Marketing')
+			expect(await page.locator('[data-testid=panel-stage-3] [data-testid=panel-department]').getAttribute('data-department')).toBe('IT')
+			for (const zone of ['centre', 'stage-2', 'stage-4', 'stage-5', 'stage-6', 'stage-7', 'stage-8', 'parking']) {
+				expect(await page.locator(`[data-testid=panel-${zone}]`).getAttribute('data-count')).toBe('0')
+			}
+
+			const colourOfA = (await entryOfA.locator('.swatch').getAttribute('data-colour'))!
+			const colourOfB = (await entryOfB.locator('.swatch').getAttribute('data-colour'))!
+			expect(colourOfA).toMatch(/^#[0-9a-f]{6}$/i)
+			expect(colourOfB).toMatch(/^#[0-9a-f]{6}$/i)
+			expect(colourOfA).not.toBe(colourOfB)
+			// The dot shows the colour it names, and the legend shows the same colour for the department.
+			expect(await backgroundOf(page, `[data-testid=panel-note][data-note-id="${noteOfA}"] .swatch`)).toBe(rgbOf(colourOfA))
+			expect(await backgroundOf(page, '[data-testid=legend-department][data-department=Marketing] .swatch')).toBe(rgbOf(colourOfA))
+			expect(await backgroundOf(page, '[data-testid=legend-department][data-department=IT] .swatch')).toBe(rgbOf(colourOfB))
+			// Both people are present, each in their own department.
+			await page.locator('[data-testid=legend-department][data-department=Marketing][data-present="1"]').waitFor()
+			await page.locator('[data-testid=legend-department][data-department=IT][data-present="1"]').waitFor()
+		}
+
+		await saveScreenshot(a, 'model-plus-notes-page-a')
+		await saveScreenshot(b, 'model-plus-notes-page-b')
+	})
+
+	test('dragging a note from stage 1 to stage 2 moves it in both panels', async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url, MARKETING)
+		const b = await openBoard(await person(), url, IT)
+		const note = await addNoteWithPlus(a, 'stage-1', 'Move me')
+		await waitForZoneCount(b, 'stage-1', 1)
+		await panelNote(b, 'stage-1', note).waitFor()
+
+		await dragShapeTo(a, note, await pointInStage(a, 2))
+
+		for (const page of [a, b]) {
+			await panelNote(page, 'stage-2', note).waitFor()
+			await waitForZoneCount(page, 'stage-2', 1)
+			await waitForZoneCount(page, 'stage-1', 0)
+			expect(await page.locator('[data-testid=panel-stage-1] [data-testid=panel-note]').count()).toBe(0)
+			expect(await panelNote(page, 'stage-2', note).getAttribute('data-department')).toBe('Marketing')
+		}
+
+		await saveScreenshot(a, 'model-dragged-to-stage-2-page-a')
+		await saveScreenshot(b, 'model-dragged-to-stage-2-page-b')
+	})
+
+	test('switching to Dutch changes the zone labels and the panel', async () => {
+		const page = await openBoard(await person(), newBoardUrl(server.httpUrl), MARKETING)
+		await waitForZoneTitles(page, 'en')
+		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.en)
+		expect(await page.locator('[data-testid=panel-stage-1] .stage-list__title').innerText()).toBe(MODEL_TEXTS.en.stages[1].title)
+
+		await page.locator('[data-testid=language-nl]').click()
+		await waitForZoneTitles(page, 'nl')
+		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.nl)
+		expect(await page.locator('[data-testid=language-nl]').getAttribute('aria-pressed')).toBe('true')
+		for (const stage of STAGE_NUMBERS) {
+			expect(await page.locator(`[data-testid=panel-stage-${stage}] .stage-list__title`).innerText()).toBe(MODEL_TEXTS.nl.stages[stage].title)
+		}
+		expect(await page.locator('[data-testid=panel-centre] .stage-list__title').innerText()).toBe(MODEL_TEXTS.nl.centre.title)
+		expect(await page.locator('[data-testid=panel-parking] .stage-list__title').innerText()).toBe(MODEL_TEXTS.nl.parking.title)
+		await saveScreenshot(page, 'model-dutch')
+
+		await page.locator('[data-testid=language-en]').click()
+		await waitForZoneTitles(page, 'en')
+		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.en)
+		expect(await page.locator('[data-testid=panel-stage-1] .stage-list__title').innerText()).toBe(MODEL_TEXTS.en.stages[1].title)
+
+		// The choice is remembered in this browser.
+		await page.locator('[data-testid=language-nl]').click()
+		await waitForZoneTitles(page, 'nl')
+		await page.reload()
+		await page.locator('.tl-canvas').waitFor()
+		await waitForZoneTitles(page, 'nl')
+		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.nl)
+		expect(await page.locator('[data-testid=panel-stage-1] .stage-list__title').innerText()).toBe(MODEL_TEXTS.nl.stages[1].title)
+		await saveScreenshot(page, 'model-dutch-after-reload')
+	})
+
+	test('zones cannot be deleted with select-all and delete', async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url, MARKETING)
+		const b = await openBoard(await person(), url, IT)
+		const note = await addNoteWithPlus(a, 'centre', 'Delete me')
+		await waitForShape(b, note)
+
+		// An empty spot of the canvas outside the model (the side panel is left of the canvas).
+		await clickCanvas(a, { x: 40, y: 40 })
+		await a.keyboard.press('Control+a')
+		await a.keyboard.press('Delete')
+
+		await waitForShapeGone(a, note)
+		await waitForShapeGone(b, note)
+		await waitForAllSaved(a)
+		for (const page of [a, b]) {
+			expect(await page.locator(ZONE_SHAPES).count()).toBe(9)
+			expect(await page.locator('[data-testid^=zone-stage-]').count()).toBe(8)
+			expect(await page.locator('[data-testid=zone-centre]').count()).toBe(1)
+		}
+		// The relay still holds every zone (a reload alone would not tell: each page redraws missing zones).
+		const client = await connectSynced(server.relayUrl, boardIdOf(url))
+		try {
+			const records = recordsOf(client.doc)
+			expect(ZONE_RECORD_IDS.filter((id) => !records.has(id))).toEqual([])
+			expect(records.has(note)).toBe(false)
+		} finally {
+			client.destroy()
+		}
+
+		await a.reload()
+		await a.locator('.tl-canvas').waitFor()
+		await waitForZoneTitles(a, 'en')
+		expect(await a.locator(ZONE_SHAPES).count()).toBe(9)
+		expect(await shapeIds(a)).toEqual([])
+		await saveScreenshot(a, 'model-zones-survive-select-all-delete')
+	})
+
+	test('the join dialog refuses an empty, whitespace-only or over-long department and accepts a new one', async () => {
+		const url = newBoardUrl(server.httpUrl)
+		const a = await openBoard(await person(), url, MARKETING)
+
+		const page = await (await person()).newPage()
+		await page.goto(url)
+		const dialog = page.locator('[data-testid=join-dialog]')
+		await dialog.waitFor()
+		const problem = page.locator('[data-testid=join-problem]')
+		await page.locator('[data-testid=join-name]').fill('Chris')
+
+		// Nothing chosen.
+		await page.locator('[data-testid=join-submit]').click()
+		await problem.filter({ hasText: en['join.departmentEmpty'] }).waitFor()
+
+		await page.locator('[data-testid=join-department]').selectOption('__new__')
+		const typed = page.locator('[data-testid=join-new-department]')
+		await typed.fill('   ')
+		await page.locator('[data-testid=join-submit]').click()
+		await problem.filter({ hasText: en['join.departmentEmpty'] }).waitFor()
+		expect(await dialog.isVisible()).toBe(true)
+
+		await typed.fill('x'.repeat(41))
+		await page.locator('[data-testid=join-submit]').click()
+		await problem.filter({ hasText: en['join.departmentTooLong'] }).waitFor()
+		expect(await dialog.isVisible()).toBe(true)
+		await saveScreenshot(page, 'model-join-dialog-too-long')
+
+		await typed.fill('Juridische zaken')
+		await page.locator('[data-testid=join-submit]').click()
+		await dialog.waitFor({ state: 'detached' })
+		await page.locator('[data-testid=change-identity]', { hasText: 'Chris · Juridische zaken' }).waitFor()
+
+		// The new department joins the board's list, for everyone, with its one person present.
+		for (const other of [a, page]) {
+			await other.locator('[data-testid=legend-department][data-department="Juridische zaken"][data-present="1"]').waitFor()
+			await other.locator('[data-testid=legend-department][data-department=Marketing][data-present="1"]').waitFor()
+		}
+		expect(await a.locator('[data-testid=legend-department]').count()).toBe(9)
+		await saveScreenshot(a, 'model-new-department-in-legend-page-a')
+	})
+
+	test('a note without department meta still shows and counts as unknown department', async () => {
+		const errors: Error[] = []
+		const context = await person()
+		context.on('page', (page: Page) => page.on('pageerror', (error) => errors.push(error)))
+		const url = newBoardUrl(server.httpUrl)
+		const page = await openBoard(context, url, MARKETING)
+		const original = await addNoteWithPlus(page, 'stage-1', 'Stamped')
+		await waitForAllSaved(page)
+
+		// A plain y-websocket client writes a note as plain tldraw (or an older client) would: no meta.
+		const client = await connectSynced(server.relayUrl, boardIdOf(url))
+		try {
+			const copied = await waitFor(() => readAllRecords(client.doc).find((record) => record.id === original), {
+				what: 'the note on the relay',
+			})
+			const handmade = { ...copied, id: 'shape:handmade', x: (copied.x as number) + 240, meta: {} }
+			writeRecordChanges(client.doc, { put: [handmade], removed: [] }, 'test')
+
+			await waitForShape(page, 'shape:handmade')
+			await waitForZoneCount(page, 'stage-1', 2)
+		} finally {
+			client.destroy()
+		}
+		const entry = panelNote(page, 'stage-1', 'shape:handmade')
+		await entry.waitFor()
+		expect(await entry.getAttribute('data-department')).toBe('')
+		expect(await entry.innerText()).toContain('Stamped')
+		expect(await panelNote(page, 'stage-1', original).getAttribute('data-department')).toBe('Marketing')
+		const unknown = page.locator('[data-testid=panel-stage-1] [data-testid=panel-department][data-department=""]')
+		expect(await unknown.innerText()).toBe(`${en['panel.unknownDepartment']} · 1`)
+		expect(await page.locator('[data-testid=panel-stage-1] [data-testid=panel-department][data-department=Marketing]').innerText()).toBe('Marketing · 1')
+		// Without a department the note's dot is white, tldraw's white note fill.
+		expect((await entry.locator('.swatch').getAttribute('data-colour'))!.toLowerCase()).toBe('#ffffff')
+		expect(errors).toEqual([])
+
+		await saveScreenshot(page, 'model-note-without-department')
+	})
+})
