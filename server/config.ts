@@ -40,6 +40,12 @@ const environmentSchema = z.object({
 	PERSIST_DELAY_MS: integer('PERSIST_DELAY_MS', 100, 0, 1000),
 	COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
 	AWARENESS_TICK_MS: integer('AWARENESS_TICK_MS', 50, 0, 1000),
+	MAX_CONNECTIONS_PER_BOARD: integer('MAX_CONNECTIONS_PER_BOARD', 500, 1, 100_000),
+	MAX_CONNECTIONS_PER_ADDRESS: integer('MAX_CONNECTIONS_PER_ADDRESS', 300, 1, 100_000),
+	MAX_MESSAGES_PER_SECOND: integer('MAX_MESSAGES_PER_SECOND', 300, 1, 100_000),
+	MAX_SEND_BUFFER_BYTES: integer('MAX_SEND_BUFFER_BYTES', 32 * MiB, 64 * 1024, 1024 * MiB),
+	MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 64 * MiB, 1024, 4096 * MiB),
+	HEARTBEAT_MS: integer('HEARTBEAT_MS', 15_000, 100, 600_000),
 })
 
 export type Config = {
@@ -58,6 +64,20 @@ export type Config = {
 	compactAfterUpdates: number
 	/** Awareness (cursor) changes are coalesced and broadcast once per tick. */
 	awarenessTickMs: number
+	limits: RelayLimits
+}
+
+export type RelayLimits = {
+	connectionsPerBoard: number
+	/** Generous by default: a whole office behind one NAT address joins the same workshop. */
+	connectionsPerAddress: number
+	/** Average rate per connection; bursts of twice this pass, more is throttled, then closed. */
+	messagesPerSecond: number
+	/** A client whose unsent backlog grows past this is too slow to follow and is disconnected. */
+	sendBufferBytes: number
+	documentBytes: number
+	/** Ping interval; a connection that missed a whole interval's pong is dropped. */
+	heartbeatMs: number
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +101,13 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
 		persistDelayMs: env.PERSIST_DELAY_MS,
 		compactAfterUpdates: env.COMPACT_AFTER_UPDATES,
 		awarenessTickMs: env.AWARENESS_TICK_MS,
+		limits: {
+			connectionsPerBoard: env.MAX_CONNECTIONS_PER_BOARD,
+			connectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
+			messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
+			sendBufferBytes: env.MAX_SEND_BUFFER_BYTES,
+			documentBytes: env.MAX_DOCUMENT_BYTES,
+			heartbeatMs: env.HEARTBEAT_MS,
+		},
 	}
 }

@@ -20,8 +20,9 @@ async function start(config: Config) {
 		persistDelayMs: config.persistDelayMs,
 		compactAfterUpdates: config.compactAfterUpdates,
 		awarenessTickMs: config.awarenessTickMs,
+		maxDocumentBytes: config.limits.documentBytes,
 	})
-	const relay = new RelayServer(rooms, { maxFrameBytes: config.maxFrameBytes })
+	const relay = new RelayServer(rooms, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
 	const app = createHttpApp(config, clientDirectory, () => ({ loadedBoards: rooms.loadedRoomCount }))
 	const server = createServer(app)
 	relay.attach(server)

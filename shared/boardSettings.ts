@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { DEFAULT_DEPARTMENTS, uniqueDepartments } from './model/departments.js'
+import { DEFAULT_DEPARTMENTS, normaliseDepartment, uniqueDepartments } from './model/departments.js'
 import type { Locale } from './model/modelTexts.js'
 import type { ZoneId } from './model/zones.js'
 
@@ -45,7 +45,15 @@ export function observeBoardSettings(doc: Y.Doc, onChange: (settings: BoardSetti
 }
 
 export function setBoardTitle(doc: Y.Doc, title: string): void {
-	settingsOf(doc).set('title', title.trim().slice(0, MAX_TITLE_LENGTH))
+	settingsOf(doc).set('title', clip(title, MAX_TITLE_LENGTH))
+}
+
+/**
+ * Writes the default department list into a board that has none yet. Called when a board is
+ * opened, so later edits to the list (a removal, say) never race a second copy of the defaults.
+ */
+export function ensureDepartmentList(doc: Y.Doc): void {
+	if (departmentsOf(doc).length === 0) doc.transact(() => materialiseDepartments(doc))
 }
 
 /**
@@ -61,17 +69,19 @@ export function addDepartment(doc: Y.Doc, name: string): void {
 	})
 }
 
+/** Removes every spelling of the department ("Legal" and "legal" added at the same time, say). */
 export function removeDepartment(doc: Y.Doc, name: string): void {
+	const key = normaliseDepartment(name)
 	doc.transact(() => {
 		materialiseDepartments(doc)
 		const list = departmentsOf(doc)
-		for (let i = list.length - 1; i >= 0; i--) if (list.get(i) === name) list.delete(i, 1)
+		for (let i = list.length - 1; i >= 0; i--) if (normaliseDepartment(list.get(i)) === key) list.delete(i, 1)
 	})
 }
 
 export function setPromptOverride(doc: Y.Doc, zone: ZoneId, locale: Locale, prompts: string[] | null): void {
 	const key = `${zone}.${locale}`
-	const cleaned = prompts?.map((prompt) => prompt.trim().slice(0, MAX_PROMPT_LENGTH)).filter((prompt) => prompt.length > 0)
+	const cleaned = prompts?.map((prompt) => clip(prompt, MAX_PROMPT_LENGTH)).filter((prompt) => prompt.length > 0)
 	if (!cleaned || cleaned.length === 0) promptsOf(doc).delete(key)
 	else promptsOf(doc).set(key, cleaned)
 }
@@ -79,4 +89,9 @@ export function setPromptOverride(doc: Y.Doc, zone: ZoneId, locale: Locale, prom
 function materialiseDepartments(doc: Y.Doc) {
 	const list = departmentsOf(doc)
 	if (list.length === 0) list.push([...DEFAULT_DEPARTMENTS])
+}
+
+/** Trimmed and cut to `max` characters without splitting an emoji or leaving a trailing space. */
+function clip(text: string, max: number): string {
+	return [...text.trim()].slice(0, max).join('').trimEnd()
 }

@@ -1,11 +1,16 @@
 /**
  * Websocket close codes the relay uses, so a client can tell the user why it was disconnected.
- * 4000-4999 is the range RFC 6455 leaves to applications.
+ * 4000-4999 is the range RFC 6455 leaves to applications; y-websocket does not reconnect after a
+ * 44xx code, so those are for problems a retry cannot fix.
  */
 export const CLOSE_CODES = {
 	invalidBoardId: 4400,
 	malformedMessage: 4401,
 	unsupportedFrame: 4402,
+	boardFull: 4409,
+	tooManyFromAddress: 4410,
+	documentTooLarge: 4413,
+	tooManyMessages: 4429,
 	serverShuttingDown: 1001,
 	frameTooLarge: 1009,
 } as const

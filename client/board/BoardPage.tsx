@@ -2,6 +2,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
 import { Box, Tldraw, useValue, type Atom, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../shared/clientConfig'
+import { ensureDepartmentList } from '../../shared/boardSettings'
 import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { fetchClientConfig } from '../clientConfig'
 import { useTranslation } from '../i18n/locale'
@@ -36,7 +37,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	const title = useValue($boardSettings).title
 	const doc = sync.state === 'ready' ? sync.doc : null
 
-	useEffect(() => (doc ? followBoardSettings(doc) : undefined), [doc])
+	useEffect(() => {
+		if (!doc) return
+		ensureDepartmentList(doc)
+		return followBoardSettings(doc)
+	}, [doc])
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	useEffect(() => {

@@ -1,21 +1,40 @@
 import type { WebSocket } from 'ws'
+import { log } from '../logger.js'
 
 /** One client's socket on one board, and the awareness client ids it has announced. */
 export class Connection {
 	readonly awarenessClientIds = new Set<number>()
+	/** Cleared at each heartbeat ping, set again by the pong. */
+	answeredPing = true
 
 	constructor(
 		readonly socket: WebSocket,
 		readonly boardId: string,
 		readonly remoteAddress: string,
-	) {}
+		private readonly sendBufferBytes: number,
+	) {
+		socket.on('pong', () => (this.answeredPing = true))
+	}
 
 	get isOpen(): boolean {
 		return this.socket.readyState === this.socket.OPEN
 	}
 
+	/**
+	 * Sends unless the client has stopped reading: a backlog past the limit means it cannot keep up,
+	 * and buffering more for it would only grow our memory, so it is dropped (it may reconnect).
+	 */
 	send(message: Uint8Array): void {
-		if (this.isOpen) this.socket.send(message, { binary: true })
+		if (!this.isOpen) return
+		// The backlog before this message counts, so one large message (a big board's first sync)
+		// still goes to a client that keeps up.
+		if (this.socket.bufferedAmount > this.sendBufferBytes) {
+			log.warn('dropped a connection too slow to receive its board', { boardId: this.boardId })
+			// A close frame would wait behind the very backlog it is about.
+			this.socket.terminate()
+			return
+		}
+		this.socket.send(message, { binary: true })
 	}
 
 	close(code: number, reason: string): void {

@@ -1,29 +1,37 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { isValidBoardId } from '../../shared/boardId.js'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
+import type { RelayLimits } from '../config.js'
 import { log } from '../logger.js'
 import { Connection } from './Connection.js'
+import { Inbox } from './Inbox.js'
 import { parseClientMessage, ProtocolError } from './protocol.js'
+import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
 
 export const RELAY_PATH_PREFIX = '/yjs/'
 
 /**
- * The websocket transport: accepts upgrades on `/yjs/<boardId>`, refuses bad ids and bad frames
- * with a close reason, and hands parsed messages to the board's room. Messages that arrive while
- * the room is still loading are kept in order and handled once it is ready.
+ * The websocket transport: accepts upgrades on `/yjs/<boardId>`, refuses bad ids, bad frames and
+ * clients over a limit with a close reason, and hands parsed messages to the board's room in
+ * order. Messages that arrive while the room is still loading wait for it.
  */
 export class RelayServer {
 	private readonly wss: WebSocketServer
+	private readonly connectionsPerAddress = new Map<string, number>()
+	private readonly connectionsPerBoard = new Map<string, number>()
+	private readonly connections = new Set<Connection>()
+	private readonly heartbeat: NodeJS.Timeout
 
 	constructor(
 		private readonly rooms: RoomRegistry,
-		options: { maxFrameBytes: number },
+		private readonly options: { maxFrameBytes: number; limits: RelayLimits },
 	) {
 		// maxPayload makes ws refuse a larger frame from its header, before buffering it.
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
+		this.heartbeat = setInterval(() => this.pingAll(), options.limits.heartbeatMs)
 	}
 
 	attach(server: Server): void {
@@ -41,6 +49,7 @@ export class RelayServer {
 
 	/** Closes every client with "going away"; the caller flushes storage afterwards. */
 	closeAll(): void {
+		clearInterval(this.heartbeat)
 		for (const ws of this.wss.clients) ws.close(CLOSE_CODES.serverShuttingDown, 'server is shutting down')
 		this.wss.close()
 	}
@@ -52,9 +61,21 @@ export class RelayServer {
 			ws.close(CLOSE_CODES.invalidBoardId, 'board id must be 1-64 characters of A-Z a-z 0-9 _ -')
 			return
 		}
-		const connection = new Connection(ws, rawBoardId, remoteAddress)
-		const backlog: RawData[] = []
-		let deliver: (data: RawData) => void = (data) => backlog.push(data)
+		const { limits } = this.options
+		if ((this.connectionsPerBoard.get(rawBoardId) ?? 0) >= limits.connectionsPerBoard) {
+			ws.close(CLOSE_CODES.boardFull, `this board already has ${limits.connectionsPerBoard} connections`)
+			return
+		}
+		if ((this.connectionsPerAddress.get(remoteAddress) ?? 0) >= limits.connectionsPerAddress) {
+			ws.close(CLOSE_CODES.tooManyFromAddress, `more than ${limits.connectionsPerAddress} connections from your address`)
+			return
+		}
+		count(this.connectionsPerBoard, rawBoardId, +1)
+		count(this.connectionsPerAddress, remoteAddress, +1)
+		const connection = new Connection(ws, rawBoardId, remoteAddress, limits.sendBufferBytes)
+		this.connections.add(connection)
+		const inbox = new Inbox(connection, limits.messagesPerSecond)
+		let room: Room | null = null
 		let closed = false
 
 		ws.on('message', (data, isBinary) => {
@@ -62,43 +83,58 @@ export class RelayServer {
 				connection.close(CLOSE_CODES.unsupportedFrame, 'text frames are not supported: send binary y-websocket messages')
 				return
 			}
-			deliver(data)
+			inbox.push(data)
+		})
+		ws.once('close', () => {
+			closed = true
+			inbox.clear()
+			this.connections.delete(connection)
+			count(this.connectionsPerBoard, rawBoardId, -1)
+			count(this.connectionsPerAddress, remoteAddress, -1)
+			if (room) {
+				room.leave(connection)
+				this.rooms.release(room)
+			}
 		})
 
 		this.rooms.acquire(rawBoardId).then(
-			(room) => {
-				const leave = () => {
-					room.leave(connection)
-					this.rooms.release(room)
-				}
-				if (closed) return this.rooms.release(room)
-				ws.on('close', leave)
-				room.join(connection)
-				deliver = (data) => {
-					const frame = toUint8Array(data)
+			(loaded) => {
+				if (closed) return this.rooms.release(loaded)
+				room = loaded
+				loaded.join(connection)
+				inbox.start((frame) => {
 					try {
-						room.receive(connection, parseClientMessage(frame))
+						loaded.receive(connection, parseClientMessage(frame))
 					} catch (error) {
 						if (!(error instanceof ProtocolError)) throw error
 						log.warn('closed a connection that sent a malformed message', { boardId: rawBoardId, problem: error.message })
 						connection.close(CLOSE_CODES.malformedMessage, error.message)
 					}
-				}
-				for (const data of backlog.splice(0)) deliver(data)
+				})
 			},
 			(error) => {
 				log.error('could not load a board', { boardId: rawBoardId, error: String(error) })
 				connection.close(1011, 'the board could not be loaded; try again later')
 			},
 		)
-		ws.once('close', () => {
-			closed = true
-		})
+	}
+
+	private pingAll() {
+		for (const connection of this.connections) {
+			if (!connection.answeredPing) {
+				// No pong for a whole interval: the peer is gone. terminate() fires 'close', which
+				// removes its awareness so the others stop seeing a frozen cursor.
+				connection.socket.terminate()
+				continue
+			}
+			connection.answeredPing = false
+			connection.socket.ping()
+		}
 	}
 }
 
-function toUint8Array(data: RawData): Uint8Array {
-	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
-	if (data instanceof ArrayBuffer) return new Uint8Array(data)
-	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+function count(counts: Map<string, number>, key: string, delta: number) {
+	const next = (counts.get(key) ?? 0) + delta
+	if (next > 0) counts.set(key, next)
+	else counts.delete(key)
 }

@@ -27,10 +27,12 @@ export class Room {
 	readonly persistence: PersistedBoard
 	private readonly changedAwarenessClients = new Set<number>()
 	private awarenessTimer: NodeJS.Timeout | undefined
+	/** An upper bound of the encoded document's size: exact when measured, plus updates since. */
+	private documentBytesBound: number | null = null
 
 	constructor(
 		readonly boardId: string,
-		private readonly awarenessTickMs: number,
+		private readonly options: { awarenessTickMs: number; maxDocumentBytes: number },
 		createPersistence: (doc: Y.Doc) => PersistedBoard,
 	) {
 		this.persistence = createPersistence(this.doc)
@@ -82,12 +84,29 @@ export class Room {
 	}
 
 	private applyClientUpdate(connection: Connection, update: Uint8Array) {
+		if (!this.hasRoomFor(update)) {
+			const limit = Math.round(this.options.maxDocumentBytes / (1024 * 1024))
+			log.warn('refused an update that would make a board too large', { boardId: this.boardId })
+			connection.close(CLOSE_CODES.documentTooLarge, `this board reached its size limit of ${limit} MiB; the change was not saved`)
+			return
+		}
 		try {
 			Y.applyUpdate(this.doc, update, connection)
 		} catch (error) {
 			log.warn('refused an update that could not be applied', { boardId: this.boardId, error: String(error) })
 			connection.close(CLOSE_CODES.malformedMessage, 'document update could not be applied')
 		}
+	}
+
+	/** Measuring the document is costly, so it is only done when the cheap bound says it might be full. */
+	private hasRoomFor(update: Uint8Array): boolean {
+		const limit = this.options.maxDocumentBytes
+		if (this.documentBytesBound === null || this.documentBytesBound + update.byteLength > limit) {
+			this.documentBytesBound = Y.encodeStateAsUpdate(this.doc).byteLength
+		}
+		if (this.documentBytesBound + update.byteLength > limit) return false
+		this.documentBytesBound += update.byteLength
+		return true
 	}
 
 	private applyClientAwareness(connection: Connection, update: Uint8Array) {
@@ -114,7 +133,7 @@ export class Room {
 			for (const id of removed) origin.awarenessClientIds.delete(id)
 		}
 		for (const id of changed) this.changedAwarenessClients.add(id)
-		this.awarenessTimer ??= setTimeout(this.broadcastAwareness, this.awarenessTickMs)
+		this.awarenessTimer ??= setTimeout(this.broadcastAwareness, this.options.awarenessTickMs)
 	}
 
 	private readonly broadcastAwareness = () => {

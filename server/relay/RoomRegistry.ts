@@ -5,7 +5,7 @@ import { Room } from './Room.js'
 
 type Entry = { room: Promise<Room>; idleTimer?: NodeJS.Timeout }
 
-export type RoomRegistryOptions = PersistenceOptions & { idleMs: number; awarenessTickMs: number }
+export type RoomRegistryOptions = PersistenceOptions & { idleMs: number; awarenessTickMs: number; maxDocumentBytes: number }
 
 /**
  * The boards in memory. A board is loaded on its first connection, and written back, merged and
@@ -59,7 +59,7 @@ export class RoomRegistry {
 
 	private async load(boardId: string): Promise<Room> {
 		await this.unloading.get(boardId)
-		const room = new Room(boardId, this.options.awarenessTickMs, (doc) => new PersistedBoard(this.storage, boardId, doc, this.options))
+		const room = new Room(boardId, this.options, (doc) => new PersistedBoard(this.storage, boardId, doc, this.options))
 		await room.persistence.load()
 		return room
 	}

@@ -11,6 +11,8 @@ const TURN = 2 * Math.PI
 const SECTOR_ANGLE = TURN / STAGE_NUMBERS.length
 /** Points this close to a sector boundary (in radians) count as on it, so rounding never flips a stage. */
 const BOUNDARY_TOLERANCE = 1e-9
+/** Likewise for the circles: a point computed on a circle may round to just outside it. */
+const RADIUS_TOLERANCE = 1e-12
 
 /**
  * Angles run clockwise from 12 o'clock, as on a clock face, in page coordinates (y grows down).
@@ -27,7 +29,8 @@ export function pointAt(layout: ModelLayout, radius: number, angle: number): Poi
 /** Clockwise angle from 12 o'clock of a point around the centre, in [0, 2π). */
 export function angleOf(layout: ModelLayout, point: Point): number {
 	const angle = Math.atan2(point.x - layout.centre.x, layout.centre.y - point.y)
-	return angle < 0 ? angle + TURN : angle
+	// A tiny negative angle plus a full turn rounds to exactly 2π; fold it back to 0.
+	return angle < 0 ? (angle + TURN) % TURN : angle
 }
 
 /**
@@ -37,8 +40,9 @@ export function angleOf(layout: ModelLayout, point: Point): number {
  */
 export function zoneOfPoint(point: Point, layout: ModelLayout = MODEL_LAYOUT): ZoneId {
 	const distance = Math.hypot(point.x - layout.centre.x, point.y - layout.centre.y)
-	if (distance <= layout.innerRadius) return 'centre'
-	if (distance > layout.outerRadius) return 'parking'
+	if (distance <= layout.innerRadius * (1 + RADIUS_TOLERANCE)) return 'centre'
+	// Written so that a NaN coordinate (a corrupt record) lands in the parking lot, not nowhere.
+	if (!(distance <= layout.outerRadius * (1 + RADIUS_TOLERANCE))) return 'parking'
 	const index = Math.floor(angleOf(layout, point) / SECTOR_ANGLE + BOUNDARY_TOLERANCE) % STAGE_NUMBERS.length
 	return stageZone(STAGE_NUMBERS[index]!)
 }

@@ -4,7 +4,7 @@ import type { ZoneId } from './zones.js'
 export type Box = { x: number; y: number; w: number; h: number }
 
 /** The part of each ring sector kept free for notes: the outer band holds the stage's label and prompts. */
-export const NOTE_BAND = { inner: 0.08, outer: 0.62 }
+export const NOTE_BAND = { inner: 0.04, outer: 0.7 }
 const GAP = 16
 const CENTRE_NOTE_OFFSET = 0.5
 
@@ -39,10 +39,11 @@ function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Poin
 	const innerRadius = layout.innerRadius + ring * NOTE_BAND.inner + size / 2
 	const outerRadius = layout.innerRadius + ring * NOTE_BAND.outer - size / 2
 	const middle = pointAt(layout, (innerRadius + outerRadius) / 2, (start + end) / 2)
+	// A fine polar grid (a quarter note apart), so free spots are found between earlier notes too.
+	const fine = step / 4
 	const points: Point[] = []
-	for (let radius = innerRadius; radius <= outerRadius; radius += step) {
-		const arcLength = radius * (end - start)
-		const count = Math.max(1, Math.floor(arcLength / step))
+	for (let radius = innerRadius; radius <= outerRadius; radius += fine) {
+		const count = Math.max(1, Math.floor((radius * (end - start)) / fine))
 		for (let i = 0; i < count; i++) points.push(pointAt(layout, radius, start + ((i + 0.5) * (end - start)) / count))
 	}
 	return points.sort((a, b) => distance(a, middle) - distance(b, middle))

@@ -1,19 +1,28 @@
 /**
- * Relay benchmark: the built server as a child process, one board, one writer making 20 edits/s,
- * a few probe clients measuring each edit's latency, and N light clients sending cursor
- * (awareness) updates at H Hz. Prints edit latency, lost edits, server CPU and memory, and the
- * messages each cursor client receives per second. Figures, not assertions: see README.
+ * Relay benchmark: the same workload against three servers, each its own child process: ours (the
+ * built server), the stock y-websocket server (@y/websocket-server) and a bare Hocuspocus server
+ * (see targets.ts). Per scenario and server: one board, one writer making 20 edits/s, a few probe
+ * clients measuring each edit's latency, and N light clients sending cursor (awareness) updates at
+ * H Hz. Prints edit latency, lost edits, server CPU and memory, and the messages each cursor
+ * client receives per second, side by side with ratios; then, for our server only, the cold join
+ * of a 5,000-note board, the memory it holds once loaded and its size on disk. Figures, not
+ * assertions: see README.
  *
  *   npm run bench                       all default scenarios
  *   npm run bench -- 200@5 50@10        chosen scenarios (clients@hertz)
  *   BENCH_SECONDS=20 npm run bench      longer runs
+ *   BENCH_TARGETS=ours,hocuspocus       only some servers (ratios need ours and the other)
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import * as encoding from 'lib0/encoding'
-import WebSocket from 'ws'
+import path from 'node:path'
+import * as Y from 'yjs'
+import { recordsOf, writeRecordChanges } from '../../shared/recordDoc'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
-import { connectSynced, type YjsClient } from '../helpers/yjsClient'
+import { connectClient, connectSynced, type YjsClient } from '../helpers/yjsClient'
+import { makeGen, makeNote } from './noteRecords'
+import { TARGETS, type BenchTarget, type ProbeClient, type RunningTarget } from './targets'
 
 const DEFAULT_SCENARIOS = ['20@20', '50@10', '100@5', '200@2', '200@5']
 const EDITS_PER_SECOND = 20
@@ -21,9 +30,18 @@ const PROBES = 3
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const GRACE_MS = 2000
 const CLOCK_TICKS_PER_SECOND = 100 // Linux USER_HZ, the unit of utime/stime in /proc/<pid>/stat
+/** A server still busy with the previous run (send backlogs, closes) would bill it to the next. */
+const IDLE_CORES = 0.05
+const IDLE_WAIT_MS = 5000
+
+const COLD_BOARD_NOTES = 5000
+const COLD_JOIN_RUNS = 3
+const COLD_BATCH_NOTES = 1000 // ~0.6 MB per update, well under the relay's 4 MiB frame limit
+const SETTLE_MS = 1000
+const NOTE_SEED = 0x5eed_b0a2 // layouts.ts's seed: the same kind of board it measures
 
 type Scenario = { clients: number; hertz: number }
-type Result = Scenario & {
+type Result = {
 	p50: number
 	p99: number
 	lost: number
@@ -31,43 +49,31 @@ type Result = Scenario & {
 	cpuCores: number
 	rssMb: number
 	messagesPerClientSecond: number
+	/** This process (all clients): near 1 core it, not the server, may be what limits the figures. */
+	benchCpuCores: number
+	/** The server was still busy from the previous run when this one started. */
+	startedBusy: boolean
+}
+type Ratios = { p99: number; cpuCores: number; messagesPerClientSecond: number }
+type ScenarioResults = Scenario & { results: Record<string, Result>; ratios: Record<string, Ratios> }
+type ColdJoin = {
+	notes: number
+	stateBytes: number
+	joinMs: number[]
+	joinMsMedian: number
+	idleRssMb: number
+	loadedRssMb: number
+	boardRssMb: number
+	emptyDiskBytes: number
+	diskBytes: number
+	diskBytesPerBoard: number
+	diskBytesAfterRestart: number
 }
 
 function parseScenario(text: string): Scenario {
 	const match = /^(\d+)@(\d+(?:\.\d+)?)$/.exec(text)
 	if (!match) throw new Error(`scenario "${text}" must look like CLIENTS@HERTZ, e.g. 200@5`)
 	return { clients: Number(match[1]), hertz: Number(match[2]) }
-}
-
-/** A cursor-moving participant without a Y.Doc: sends awareness frames, counts what it receives. */
-function lightCursorClient(url: string, clientId: number) {
-	const socket = new WebSocket(url)
-	let received = 0
-	let clock = 0
-	socket.on('message', () => received++)
-	socket.on('error', () => {})
-	const opened = new Promise<void>((resolve) => socket.once('open', () => resolve()))
-	return {
-		opened,
-		get received() {
-			return received
-		},
-		resetCount: () => (received = 0),
-		moveCursor: () => {
-			if (socket.readyState !== socket.OPEN) return
-			const state = JSON.stringify({ presence: { cursor: { x: Math.random() * 2000, y: Math.random() * 1200 }, userName: `bench ${clientId}` } })
-			const update = encoding.createEncoder()
-			encoding.writeVarUint(update, 1)
-			encoding.writeVarUint(update, clientId)
-			encoding.writeVarUint(update, ++clock)
-			encoding.writeVarString(update, state)
-			const frame = encoding.createEncoder()
-			encoding.writeVarUint(frame, 1) // awareness message
-			encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-			socket.send(encoding.toUint8Array(frame))
-		},
-		close: () => socket.close(),
-	}
 }
 
 function cpuSeconds(pid: number): number {
@@ -84,11 +90,29 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-async function runScenario(server: RunningServer, scenario: Scenario, index: number): Promise<Result> {
+function median(values: number[]): number {
+	return percentile([...values].sort((a, b) => a - b), 50)
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Waits (bounded) until the server has drained what the previous run left it; false if it never did. */
+async function waitUntilIdle(pid: number): Promise<boolean> {
+	const deadline = performance.now() + IDLE_WAIT_MS
+	while (performance.now() < deadline) {
+		const before = cpuSeconds(pid)
+		await sleep(250)
+		if ((cpuSeconds(pid) - before) / 0.25 < IDLE_CORES) return true
+	}
+	return false
+}
+
+async function runScenario(server: RunningTarget, scenario: Scenario, index: number): Promise<Result> {
+	const startedBusy = !(await waitUntilIdle(server.pid))
 	const board = `bench-${index}-${scenario.clients}at${scenario.hertz}`
-	const writer = await connectSynced(server.relayUrl, board)
-	const probes: YjsClient[] = []
-	for (let i = 0; i < PROBES; i++) probes.push(await connectSynced(server.relayUrl, board))
+	const writer = await server.connectProbe(board)
+	const probes: ProbeClient[] = []
+	for (let i = 0; i < PROBES; i++) probes.push(await server.connectProbe(board))
 	const latencies: number[] = []
 	const seen = probes.map(() => new Set<string>())
 	probes.forEach((probe, i) =>
@@ -101,11 +125,12 @@ async function runScenario(server: RunningServer, scenario: Scenario, index: num
 		}),
 	)
 
-	const cursors = Array.from({ length: scenario.clients }, (_, i) => lightCursorClient(`${server.relayUrl}/${board}`, 1_000_000 + i))
+	const cursors = Array.from({ length: scenario.clients }, (_, i) => server.lightCursorClient(board, 1_000_000 + i))
 	await Promise.all(cursors.map((cursor) => cursor.opened))
 	for (const cursor of cursors) cursor.resetCount()
 
-	const cpuBefore = cpuSeconds(server.process.pid!)
+	const cpuBefore = cpuSeconds(server.pid)
+	const benchCpuBefore = process.cpuUsage()
 	const started = performance.now()
 	// Spread cursor moves evenly over each period, as real people do not move in lockstep.
 	const cursorTimers = cursors.map((cursor, i) => {
@@ -119,12 +144,14 @@ async function runScenario(server: RunningServer, scenario: Scenario, index: num
 	})
 	let edits = 0
 	const editTimer = setInterval(() => writer.doc.getMap<number>('edits').set(`edit-${edits++}`, performance.now()), 1000 / EDITS_PER_SECOND)
-	await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))
+	await sleep(SECONDS * 1000)
 	clearInterval(editTimer)
 	for (const stop of cursorTimers) stop()
 	const elapsedSeconds = (performance.now() - started) / 1000
-	const cpuCores = (cpuSeconds(server.process.pid!) - cpuBefore) / elapsedSeconds
-	const rssMb = rssMegabytes(server.process.pid!)
+	const cpuCores = (cpuSeconds(server.pid) - cpuBefore) / elapsedSeconds
+	const benchCpu = process.cpuUsage(benchCpuBefore)
+	const benchCpuCores = (benchCpu.user + benchCpu.system) / 1e6 / elapsedSeconds
+	const rssMb = rssMegabytes(server.pid)
 	const messages = cursors.reduce((sum, cursor) => sum + cursor.received, 0)
 
 	await waitFor(() => seen.every((keys) => keys.size >= edits), { timeoutMs: GRACE_MS, what: 'late edits' }).catch(() => {})
@@ -133,7 +160,6 @@ async function runScenario(server: RunningServer, scenario: Scenario, index: num
 	for (const client of [writer, ...probes]) client.destroy()
 	latencies.sort((a, b) => a - b)
 	return {
-		...scenario,
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),
 		lost,
@@ -141,36 +167,203 @@ async function runScenario(server: RunningServer, scenario: Scenario, index: num
 		cpuCores,
 		rssMb,
 		messagesPerClientSecond: messages / cursors.length / elapsedSeconds,
+		benchCpuCores,
+		startedBusy,
 	}
 }
 
-function printResults(results: Result[]) {
-	const rows = results.map((r) => [
-		`${r.clients}@${r.hertz}Hz`,
-		r.p50.toFixed(1),
-		r.p99.toFixed(1),
-		`${r.lost}/${r.edits * PROBES}`,
-		r.cpuCores.toFixed(2),
-		r.rssMb.toFixed(0),
-		r.messagesPerClientSecond.toFixed(1),
-	])
-	const header = ['scenario', 'p50 ms', 'p99 ms', 'lost', 'cpu cores', 'rss MB', 'msgs/client/s']
+function ratiosOf(results: Record<string, Result>): Record<string, Ratios> {
+	const base = results.ours
+	if (!base) return {}
+	return Object.fromEntries(
+		Object.entries(results)
+			.filter(([name]) => name !== 'ours')
+			.map(([name, other]) => [
+				name,
+				{
+					p99: base.p99 / other.p99,
+					cpuCores: base.cpuCores / other.cpuCores,
+					messagesPerClientSecond: base.messagesPerClientSecond / other.messagesPerClientSecond,
+				},
+			]),
+	)
+}
+
+function printTable(header: string[], rows: string[][]) {
 	const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)))
-	const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join(' | ')
+	const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')
 	console.log(line(header))
 	console.log(widths.map((width) => '-'.repeat(width)).join('-|-'))
 	for (const row of rows) console.log(line(row))
-	console.log('JSON ' + JSON.stringify(results))
+}
+
+/** One table per scenario: a row per figure, a column per server, then ours/other ratios. */
+function printScenario(entry: ScenarioResults, targetNames: string[]) {
+	const others = Object.keys(entry.ratios)
+	const metrics: [string, (r: Result) => string, keyof Ratios | undefined][] = [
+		['p50 ms', (r) => r.p50.toFixed(1), undefined],
+		['p99 ms', (r) => r.p99.toFixed(1), 'p99'],
+		['lost edits', (r) => `${r.lost}/${r.edits * PROBES}`, undefined],
+		['cpu cores', (r) => r.cpuCores.toFixed(2), 'cpuCores'],
+		['rss MB', (r) => r.rssMb.toFixed(0), undefined],
+		['msgs/client/s', (r) => r.messagesPerClientSecond.toFixed(1), 'messagesPerClientSecond'],
+		['bench cpu cores', (r) => r.benchCpuCores.toFixed(2), undefined],
+	]
+	const rows = metrics.map(([title, format, ratio]) => [
+		title,
+		...targetNames.map((name) => format(entry.results[name]!)),
+		...others.map((name) => (ratio ? entry.ratios[name]![ratio].toFixed(2) : '')),
+	])
+	console.log(`\n${entry.clients} cursor clients @ ${entry.hertz} Hz`)
+	printTable([`${entry.clients}@${entry.hertz}Hz`, ...targetNames, ...others.map((name) => `ours/${name}`)], rows)
+	const busy = targetNames.filter((name) => entry.results[name]!.startedBusy)
+	if (busy.length > 0) console.log(`(still busy from the previous run after ${IDLE_WAIT_MS / 1000} s, so started anyway: ${busy.join(', ')})`)
+}
+
+function duBytes(directory: string): number {
+	return Number(execFileSync('du', ['-sb', directory], { encoding: 'utf8' }).split('\t')[0])
+}
+
+/** Resolves when the client has its first sync (the 'sync' event, not polling: ms matter here). */
+function whenSynced(client: YjsClient): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const timeout = setTimeout(() => reject(new Error('cold join did not sync within 30 s')), 30_000)
+		const onSync = (synced: boolean) => {
+			if (!synced) return
+			clearTimeout(timeout)
+			client.provider.off('sync', onSync)
+			resolve()
+		}
+		client.provider.on('sync', onSync)
+	})
+}
+
+/**
+ * Our server only: a 5,000-note board written through a y-websocket client, unloaded (which
+ * compacts it), then joined cold after each restart: connect -> synced, and the server's RSS
+ * before and after, both after a settle.
+ */
+async function measureColdJoin(): Promise<ColdJoin> {
+	// Unload the board soon after its writer leaves: unloading is what compacts it.
+	const env = { ROOM_IDLE_MS: '500' }
+	let server: RunningServer = await startServer({ env })
+	const boardsDir = path.join(server.dataDir, 'boards')
+	const board = 'cold-join-5000-notes'
+	try {
+		const emptyDiskBytes = duBytes(boardsDir)
+		const writer = await connectSynced(server.relayUrl, board)
+		const generate = makeGen(NOTE_SEED)
+		const notes = Array.from({ length: COLD_BOARD_NOTES }, (_, i) => makeNote(generate, i))
+		for (let start = 0; start < notes.length; start += COLD_BATCH_NOTES) {
+			writeRecordChanges(writer.doc, { put: notes.slice(start, start + COLD_BATCH_NOTES), removed: [] }, 'bench')
+		}
+		await waitFor(() => writer.provider.ws?.bufferedAmount === 0, { timeoutMs: 30_000, what: 'the board to be sent' })
+		await sleep(1000) // the server writes within PERSIST_DELAY_MS (100 ms) of receiving
+		const stateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength
+		writer.destroy()
+		await waitFor(() => server.output().includes('unloaded idle board'), { timeoutMs: 30_000, what: 'the board to be unloaded' })
+		const diskBytes = duBytes(boardsDir)
+
+		const runs: { joinMs: number; idleRssMb: number; loadedRssMb: number }[] = []
+		let diskBytesAfterRestart = 0
+		for (let run = 0; run < COLD_JOIN_RUNS; run++) {
+			await server.stop()
+			server = await startServer({ dataDir: server.dataDir, env })
+			// LevelDB only rewrites its log (raw updates + merged state) into a table when it reopens.
+			if (run === 0) diskBytesAfterRestart = duBytes(boardsDir)
+			await sleep(SETTLE_MS)
+			const idleRssMb = rssMegabytes(server.process.pid!)
+			const started = performance.now()
+			const client = connectClient(server.relayUrl, board)
+			await whenSynced(client)
+			const joinMs = performance.now() - started
+			const loaded = recordsOf(client.doc).size
+			if (loaded !== COLD_BOARD_NOTES) throw new Error(`cold join loaded ${loaded} of ${COLD_BOARD_NOTES} notes`)
+			await sleep(SETTLE_MS)
+			const loadedRssMb = rssMegabytes(server.process.pid!)
+			client.destroy()
+			runs.push({ joinMs, idleRssMb, loadedRssMb })
+		}
+		const idleRssMb = median(runs.map((r) => r.idleRssMb))
+		const loadedRssMb = median(runs.map((r) => r.loadedRssMb))
+		return {
+			notes: COLD_BOARD_NOTES,
+			stateBytes,
+			joinMs: runs.map((r) => r.joinMs),
+			joinMsMedian: median(runs.map((r) => r.joinMs)),
+			idleRssMb,
+			loadedRssMb,
+			boardRssMb: median(runs.map((r) => r.loadedRssMb - r.idleRssMb)),
+			emptyDiskBytes,
+			diskBytes,
+			diskBytesPerBoard: diskBytes - emptyDiskBytes,
+			diskBytesAfterRestart,
+		}
+	} finally {
+		await server.stop()
+		removeDataDir(server)
+	}
+}
+
+function printColdJoin(cold: ColdJoin) {
+	const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
+	console.log(`\nOurs: a ${cold.notes.toLocaleString('en-US')}-note board (state ${kib(cold.stateBytes)})`)
+	printTable(
+		['figure', 'value'],
+		[
+			['cold join, connect -> synced', `${cold.joinMsMedian.toFixed(0)} ms (median of ${cold.joinMs.map((ms) => ms.toFixed(0)).join(', ')})`],
+			['board loaded, RSS growth', `${cold.boardRssMb.toFixed(1)} MB (idle ${cold.idleRssMb.toFixed(0)} MB -> ${cold.loadedRssMb.toFixed(0)} MB)`],
+			['disk per board, compacted', `${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty ${kib(cold.emptyDiskBytes)})`],
+			['  same after one restart', `${kib(cold.diskBytesAfterRestart - cold.emptyDiskBytes)} (LevelDB turned its log into a table)`],
+		],
+	)
+}
+
+function packageVersion(name: string): string {
+	const file = new URL(`../../node_modules/${name}/package.json`, import.meta.url)
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }
 
 const scenarios = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_SCENARIOS).map(parseScenario)
-console.log(`Relay benchmark: ${SECONDS} s per scenario, writer at ${EDITS_PER_SECOND} edits/s, ${PROBES} latency probes`)
-const server = await startServer({ env: { ROOM_IDLE_MS: '1000' } })
+const chosen = process.env.BENCH_TARGETS?.split(',').map((name) => name.trim())
+const targets: BenchTarget[] = chosen ? TARGETS.filter((target) => chosen.includes(target.name)) : TARGETS
+if (targets.length === 0) throw new Error(`BENCH_TARGETS must name some of ${TARGETS.map((target) => target.name).join(', ')}`)
+const versions = {
+	node: process.version,
+	yjs: packageVersion('yjs'),
+	'@y/websocket-server': packageVersion('@y/websocket-server'),
+	'@hocuspocus/server': packageVersion('@hocuspocus/server'),
+	'@hocuspocus/provider': packageVersion('@hocuspocus/provider'),
+}
+console.log(
+	`Relay benchmark: ${SECONDS} s per scenario and server, writer at ${EDITS_PER_SECOND} edits/s, ${PROBES} latency probes; ` +
+		Object.entries(versions)
+			.map(([name, version]) => `${name} ${version}`)
+			.join(', '),
+)
+
+console.log('ours/<server>: our figure divided by theirs (below 1: ours is lower). bench cpu: this process, all clients.')
+
+const benchStarted = performance.now()
+const running = new Map<string, RunningTarget>()
 try {
-	const results: Result[] = []
-	for (const [index, scenario] of scenarios.entries()) results.push(await runScenario(server, scenario, index))
-	printResults(results)
+	for (const target of targets) running.set(target.name, await target.start())
+	const all: ScenarioResults[] = []
+	// Servers take turns within each scenario, so background load on the machine hits all alike.
+	for (const [index, scenario] of scenarios.entries()) {
+		const results: Record<string, Result> = {}
+		for (const target of targets) results[target.name] = await runScenario(running.get(target.name)!, scenario, index)
+		const entry = { ...scenario, results, ratios: ratiosOf(results) }
+		printScenario(entry, targets.map((target) => target.name))
+		all.push(entry)
+	}
+	for (const server of running.values()) await server.stop()
+	running.clear()
+
+	const coldJoin = targets.some((target) => target.name === 'ours') ? await measureColdJoin() : undefined
+	if (coldJoin) printColdJoin(coldJoin)
+	console.log(`\nrelay benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`)
+	console.log('JSON ' + JSON.stringify({ seconds: SECONDS, editsPerSecond: EDITS_PER_SECOND, probes: PROBES, versions, scenarios: all, coldJoin }))
 } finally {
-	await server.stop()
-	removeDataDir(server)
+	for (const server of running.values()) await server.stop()
 }

@@ -4,8 +4,11 @@ import WebSocket from 'ws'
 export type Closed = { code: number; reason: string }
 
 /** A bare websocket to the relay, for sending what no well-behaved client would. */
-export async function openRawSocket(url: string): Promise<{ socket: WebSocket; closed: Promise<Closed> }> {
-	const socket = new WebSocket(url)
+export async function openRawSocket(
+	url: string,
+	options?: WebSocket.ClientOptions,
+): Promise<{ socket: WebSocket; closed: Promise<Closed> }> {
+	const socket = new WebSocket(url, options)
 	const closed = new Promise<Closed>((resolve) =>
 		socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
 	)

@@ -27,6 +27,14 @@ describe('readConfig', () => {
 			persistDelayMs: 100,
 			compactAfterUpdates: 500,
 			awarenessTickMs: 50,
+			limits: {
+				connectionsPerBoard: 500,
+				connectionsPerAddress: 300,
+				messagesPerSecond: 300,
+				sendBufferBytes: 32 * MiB,
+				documentBytes: 64 * MiB,
+				heartbeatMs: 15_000,
+			},
 		})
 	})
 
@@ -49,6 +57,12 @@ describe('readConfig', () => {
 				PERSIST_DELAY_MS: '1000',
 				COMPACT_AFTER_UPDATES: '1',
 				AWARENESS_TICK_MS: '0',
+				MAX_CONNECTIONS_PER_BOARD: '10',
+				MAX_CONNECTIONS_PER_ADDRESS: '20',
+				MAX_MESSAGES_PER_SECOND: '30',
+				MAX_SEND_BUFFER_BYTES: '65536',
+				MAX_DOCUMENT_BYTES: '1024',
+				HEARTBEAT_MS: '100',
 			}),
 		).toEqual({
 			port: 8080,
@@ -61,6 +75,14 @@ describe('readConfig', () => {
 			persistDelayMs: 1000,
 			compactAfterUpdates: 1,
 			awarenessTickMs: 0,
+			limits: {
+				connectionsPerBoard: 10,
+				connectionsPerAddress: 20,
+				messagesPerSecond: 30,
+				sendBufferBytes: 65536,
+				documentBytes: 1024,
+				heartbeatMs: 100,
+			},
 		})
 	})
 

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import { CLOSE_CODES } from '../../shared/closeCodes'
+import { openRawSocket } from '../helpers/rawSocket'
+import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { waitFor } from '../helpers/waitFor'
+import { connectSynced, type YjsClient } from '../helpers/yjsClient'
+
+let servers: RunningServer[] = []
+let clients: YjsClient[] = []
+let sockets: WebSocket[] = []
+
+afterEach(async () => {
+	for (const client of clients) client.destroy()
+	for (const socket of sockets) socket.terminate()
+	for (const server of servers) {
+		await server.stop()
+		removeDataDir(server)
+	}
+	clients = []
+	sockets = []
+	servers = []
+})
+
+async function serverWith(env: Record<string, string>) {
+	const server = await startServer({ env })
+	servers.push(server)
+	return server
+}
+
+async function client(server: RunningServer, board: string) {
+	const connected = await connectSynced(server.relayUrl, board)
+	clients.push(connected)
+	return connected
+}
+
+async function raw(server: RunningServer, board: string, options?: WebSocket.ClientOptions) {
+	const opened = await openRawSocket(`${server.relayUrl}/${board}`, options)
+	sockets.push(opened.socket)
+	return opened
+}
+
+/** An awareness frame announcing `clientId` with a cursor, as a browser sends on every move. */
+function awarenessFrame(clientId: number, clock: number, state: object | null = { presence: { cursor: { x: clock, y: 0 } } }) {
+	const update = encoding.createEncoder()
+	encoding.writeVarUint(update, 1)
+	encoding.writeVarUint(update, clientId)
+	encoding.writeVarUint(update, clock)
+	encoding.writeVarString(update, JSON.stringify(state))
+	const frame = encoding.createEncoder()
+	encoding.writeVarUint(frame, 1)
+	encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
+	return encoding.toUint8Array(frame)
+}
+
+async function stillServes(server: RunningServer, board: string, honest: YjsClient) {
+	const key = `alive-${Math.random()}`
+	honest.doc.getMap('m').set(key, true)
+	const witness = await client(server, board)
+	await waitFor(() => witness.doc.getMap('m').get(key), { what: 'the relay to keep serving others' })
+}
+
+describe('relay limits', () => {
+	it('refuses a connection beyond MAX_CONNECTIONS_PER_BOARD and keeps serving the others', async () => {
+		const server = await serverWith({ MAX_CONNECTIONS_PER_BOARD: '2' })
+		const first = await client(server, 'crowded')
+		await client(server, 'crowded')
+		const { closed } = await raw(server, 'crowded')
+		expect(await closed).toEqual({ code: CLOSE_CODES.boardFull, reason: 'this board already has 2 connections' })
+		first.doc.getMap('m').set('still', 'live')
+		await waitFor(() => clients[1]!.doc.getMap('m').get('still') === 'live', { what: 'the two to keep syncing' })
+	})
+
+	it('refuses a connection beyond MAX_CONNECTIONS_PER_ADDRESS', async () => {
+		const server = await serverWith({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
+		for (const board of ['a', 'b', 'c']) await client(server, board)
+		const { closed } = await raw(server, 'd')
+		const { code, reason } = await closed
+		expect(code).toBe(CLOSE_CODES.tooManyFromAddress)
+		expect(reason).toContain('more than 3 connections from your address')
+	})
+
+	it('throttles a client over MAX_MESSAGES_PER_SECOND, then closes it with a reason, while others stay live', async () => {
+		const server = await serverWith({ MAX_MESSAGES_PER_SECOND: '20' })
+		const honest = await client(server, 'flood')
+		const { socket, closed } = await raw(server, 'flood')
+		let clock = 0
+		const flood = setInterval(() => {
+			for (let i = 0; i < 20; i++) if (socket.readyState === socket.OPEN) socket.send(awarenessFrame(424242, ++clock))
+		}, 20)
+		try {
+			const { code, reason } = await closed
+			expect(code).toBe(CLOSE_CODES.tooManyMessages)
+			expect(reason).toMatch(/more than 20 messages per second/)
+		} finally {
+			clearInterval(flood)
+		}
+		await stillServes(server, 'flood', honest)
+	})
+
+	it('refuses an update that would grow a board past MAX_DOCUMENT_BYTES, and keeps the board as it was', async () => {
+		const server = await serverWith({ MAX_DOCUMENT_BYTES: '20000' })
+		const writer = await client(server, 'big')
+		writer.doc.getMap('m').set('small', 'fits')
+		await waitFor(async () => (await client(server, 'big')).doc.getMap('m').get('small'), { what: 'the small edit' })
+		const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+			writer.provider.once('connection-close', (event) => resolve({ code: event!.code, reason: event!.reason })),
+		)
+		writer.doc.getMap('m').set('huge', 'x'.repeat(30_000))
+		const { code, reason } = await closed
+		expect(code).toBe(CLOSE_CODES.documentTooLarge)
+		expect(reason).toMatch(/size limit/)
+		const reader = await client(server, 'big')
+		expect(reader.doc.getMap('m').get('small')).toBe('fits')
+		expect(reader.doc.getMap('m').has('huge')).toBe(false)
+	})
+
+	it('drops a client that stops reading once its backlog passes MAX_SEND_BUFFER_BYTES, while others keep p99 under 50 ms', async () => {
+		const server = await serverWith({ MAX_SEND_BUFFER_BYTES: String(256 * 1024) })
+		const writer = await client(server, 'slow')
+		const probe = await client(server, 'slow')
+		const { socket, closed } = await raw(server, 'slow')
+		socket.pause()
+		const latencies: number[] = []
+		probe.doc.getMap<number>('times').observe((event) => {
+			for (const key of event.keysChanged) latencies.push(performance.now() - probe.doc.getMap<number>('times').get(key)!)
+		})
+		let sent = 0
+		// Loopback TCP buffers hold tens of MiB before the server's own backlog grows: send plenty.
+		const chunk = 'y'.repeat(256 * 1024)
+		const load = setInterval(() => {
+			writer.doc.getMap('bulk').set(`chunk-${sent % 50}`, chunk + sent)
+			writer.doc.getMap<number>('times').set(`t-${sent++}`, performance.now())
+		}, 10)
+		try {
+			await waitFor(() => server.output().includes('dropped a connection too slow to receive its board'), {
+				timeoutMs: 20_000,
+				what: 'the relay to drop the client that does not read',
+			})
+		} finally {
+			clearInterval(load)
+		}
+		socket.resume()
+		// Terminated without a close frame, which would have waited behind the backlog.
+		expect((await closed).code).toBe(1006)
+		await waitFor(() => latencies.length >= sent, { what: 'every timed edit at the probe' })
+		latencies.sort((a, b) => a - b)
+		expect(latencies[Math.floor(latencies.length * 0.99)]!).toBeLessThan(50)
+	})
+
+	it('drops a client that stops answering pings and removes its cursor from the others', async () => {
+		const server = await serverWith({ HEARTBEAT_MS: '300' })
+		const watcher = await client(server, 'heartbeat')
+		const { socket } = await raw(server, 'heartbeat', { autoPong: false })
+		socket.send(awarenessFrame(777, 1))
+		await waitFor(() => watcher.provider.awareness.getStates().has(777), { what: 'the silent client to appear' })
+		const appearedAt = performance.now()
+		await waitFor(() => !watcher.provider.awareness.getStates().has(777), { what: 'its cursor to be removed' })
+		expect(performance.now() - appearedAt).toBeLessThan(2000)
+	})
+})
