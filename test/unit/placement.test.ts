@@ -38,9 +38,9 @@ describe('freeSpotInZone', () => {
 		}
 	})
 
-	it('successive notes placed in a stage do not overlap while the stage has free spots (the first four 200-unit notes)', () => {
+	it('successive notes placed in a stage do not overlap for the first eight 200-unit notes', () => {
 		for (const stage of STAGE_NUMBERS) {
-			const placed = placeMany(stageZone(stage), 4)
+			const placed = placeMany(stageZone(stage), 8)
 			for (let i = 0; i < placed.length; i++) {
 				expect(zoneOfPoint(centreOf(placed[i]!)), `stage ${stage}, note ${i}`).toBe(stageZone(stage))
 				for (let j = 0; j < i; j++) expect(overlaps(placed[i]!, placed[j]!), `stage ${stage}, notes ${j} and ${i}`).toBe(false)
