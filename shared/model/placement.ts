@@ -39,8 +39,8 @@ function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Poin
 	const innerRadius = layout.innerRadius + ring * NOTE_BAND.inner + size / 2
 	const outerRadius = layout.innerRadius + ring * NOTE_BAND.outer - size / 2
 	const middle = pointAt(layout, (innerRadius + outerRadius) / 2, (start + end) / 2)
-	// A fine polar grid (a quarter note apart), so free spots are found between earlier notes too.
-	const fine = step / 4
+	// A fine polar grid (an eighth of a note apart), so free spots are found between earlier notes too.
+	const fine = step / 8
 	const points: Point[] = []
 	for (let radius = innerRadius; radius <= outerRadius; radius += fine) {
 		const count = Math.max(1, Math.floor((radius * (end - start)) / fine))
