@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, readConfig, type Config } from './config.js'
+import { BoardAccessService } from './access/BoardAccessService.js'
 import { createHttpApp } from './http/app.js'
 import { log } from './logger.js'
 import { RelayServer } from './relay/RelayServer.js'
@@ -22,8 +23,9 @@ async function start(config: Config) {
 		awarenessTickMs: config.awarenessTickMs,
 		maxDocumentBytes: config.limits.documentBytes,
 	})
-	const relay = new RelayServer(rooms, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
-	const app = createHttpApp(config, clientDirectory, () => ({ loadedBoards: rooms.loadedRoomCount }))
+	const access = new BoardAccessService(storage)
+	const relay = new RelayServer(rooms, access, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
+	const app = createHttpApp(config, clientDirectory, access, () => ({ loadedBoards: rooms.loadedRoomCount }))
 	const server = createServer(app)
 	relay.attach(server)
 

@@ -7,6 +7,7 @@ export const CLOSE_CODES = {
 	invalidBoardId: 4400,
 	malformedMessage: 4401,
 	unsupportedFrame: 4402,
+	unknownViewLink: 4404,
 	boardFull: 4409,
 	tooManyFromAddress: 4410,
 	documentTooLarge: 4413,

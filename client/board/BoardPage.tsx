@@ -42,6 +42,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
 		ensureDepartmentList(doc)
 		return followBoardSettings(doc)
 	}, [doc])
+	useEffect(() => {
+		if (editor) showWholeModel(editor)
+	}, [editor])
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	useEffect(() => {
@@ -88,13 +91,20 @@ export function BoardPage({ boardId }: { boardId: string }) {
 	)
 }
 
-/** House rules and the model on the board, seen whole. */
+/** House rules and the model on the board. */
 function prepareEditor(editor: Editor): () => void {
 	const stopRules = registerBoardRules(editor)
 	ensureModelTemplate(editor)
-	const { outerRadius, centre } = MODEL_LAYOUT
-	editor.zoomToBounds(new Box(centre.x - outerRadius, centre.y - outerRadius, 2 * outerRadius, 2 * outerRadius), { inset: 72 })
 	return stopRules
+}
+
+/** The whole model in view, once the side panel has taken its share of the window. */
+function showWholeModel(editor: Editor) {
+	editor.updateViewportScreenBounds(editor.getContainer())
+	const { outerRadius, centre } = MODEL_LAYOUT
+	const model = new Box(centre.x - outerRadius, centre.y - outerRadius, 2 * outerRadius, 2 * outerRadius)
+	// The inset is split over both sides and must clear tldraw's toolbar at the bottom.
+	editor.zoomToBounds(model, { inset: 150 })
 }
 
 function BoardPanel({ status }: { status: Atom<SyncStatus> }) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw'
-import { departmentColour } from '../../shared/model/departments'
+import { departmentColour, UNKNOWN_DEPARTMENT_COLOUR, type DepartmentColour } from '../../shared/model/departments'
 import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
 import { summariseZones, type ZoneSummary } from '../../shared/model/zoneSummary'
 import { useTranslation, type Translate } from '../i18n/locale'
@@ -57,7 +57,7 @@ function ZoneEntry({ editor, summary }: { editor: Editor; summary: ZoneSummary }
 					{notes.map((note) => (
 						<li key={note.id} data-testid="panel-note" data-note-id={note.id} data-department={note.department ?? ''}>
 							<button onClick={() => focusNote(editor, note.id as TLShapeId)} title={describe(note.authorName, note.department, t)}>
-								<DepartmentDot department={note.department} />
+								<ColourDot colour={note.colour as DepartmentColour | undefined} />
 								<span className="stage-list__note-text">{note.text || '…'}</span>
 							</button>
 						</li>
@@ -70,7 +70,12 @@ function ZoneEntry({ editor, summary }: { editor: Editor; summary: ZoneSummary }
 
 function DepartmentDot({ department }: { department: string | null }) {
 	const departments = useValue($boardSettings).departments
-	const swatch = departmentSwatch(departmentColour(departments, department))
+	return <ColourDot colour={departmentColour(departments, department)} />
+}
+
+/** A note's dot shows the colour the note really has (someone may have recoloured it). */
+function ColourDot({ colour = UNKNOWN_DEPARTMENT_COLOUR }: { colour?: DepartmentColour }) {
+	const swatch = departmentSwatch(colour)
 	return <span className="swatch swatch--small" style={{ background: swatch.fill }} data-colour={swatch.fill} aria-hidden />
 }
 

@@ -1,9 +1,10 @@
-import { createShapeId, startEditingShapeWithRichText, type Editor, type TLNoteShape } from 'tldraw'
-import { freeSpotInZone, type Box } from '../../shared/model/placement'
+import { Box, createShapeId, startEditingShapeWithRichText, type Editor, type TLNoteShape } from 'tldraw'
+import { freeSpotInZone, type Box as ZoneBox } from '../../shared/model/placement'
 import type { ZoneId } from '../../shared/model/zones'
 
 /** A tldraw note is 200 x 200 page units at scale 1. */
 export const NOTE_SIZE = 200
+const READABLE_ZOOM = 0.6
 
 /**
  * Adds a note in the first free spot of a zone and starts editing it, so the person can type at
@@ -13,7 +14,7 @@ export function addNoteToZone(editor: Editor, zone: ZoneId): void {
 	const occupied = editor
 		.getCurrentPageShapes()
 		.filter((shape): shape is TLNoteShape => shape.type === 'note')
-		.flatMap((note): Box[] => {
+		.flatMap((note): ZoneBox[] => {
 			const bounds = editor.getShapePageBounds(note)
 			return bounds ? [{ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }] : []
 		})
@@ -23,7 +24,10 @@ export function addNoteToZone(editor: Editor, zone: ZoneId): void {
 	editor.createShape<TLNoteShape>({ id, type: 'note', x: spot.x, y: spot.y })
 	if (!editor.getShape(id)) return
 	editor.select(id)
-	const centre = { x: spot.x + NOTE_SIZE / 2, y: spot.y + NOTE_SIZE / 2 }
-	if (!editor.getViewportPageBounds().containsPoint(centre)) editor.centerOnPoint(centre, { animation: { duration: 200 } })
+	// Typing into a note too small to read helps nobody: come close enough to read it.
+	if (editor.getZoomLevel() < READABLE_ZOOM) {
+		const around = new Box(spot.x, spot.y, NOTE_SIZE, NOTE_SIZE).expandBy(NOTE_SIZE * 1.5)
+		editor.zoomToBounds(around, { animation: { duration: 200 } })
+	}
 	startEditingShapeWithRichText(editor, id)
 }

@@ -18,6 +18,7 @@ export function useBoardNotes(editor: Editor): NoteOnBoard[] {
 							box: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
 							meta: note.meta,
 							text: renderPlaintextFromRichText(editor, note.props.richText),
+							colour: note.props.color,
 						},
 					]
 				}),

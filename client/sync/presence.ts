@@ -22,19 +22,21 @@ export const presenceIdOf = (clientId: number) => InstancePresenceRecordType.cre
  * Presence through Yjs awareness: our cursor, selection, name and colour go out as one awareness
  * field; every peer's field becomes an `instance_presence` record in the local store, which is
  * what tldraw draws cursors and the people menu from. `$meta` rides along in the presence record's
- * meta (the person's department). Returns a function that stops both ways.
+ * meta (the person's department); while it is null we are not present (yet). Returns a function
+ * that stops both ways.
  */
 export function bindPresence(
 	store: TLStore,
 	awareness: Awareness,
 	$user: Signal<TLUser | null>,
-	$meta: Signal<JsonObject>,
+	$meta: Signal<JsonObject | null>,
 ): () => void {
 	const $presence = createPresenceStateDerivation($user, {
 		instanceId: presenceIdOf(awareness.clientID),
 		getUserPresence: (presenceStore, user) => {
-			const presence = getDefaultUserPresence(presenceStore, user)
-			return presence && { ...presence, meta: $meta.get() }
+			const meta = $meta.get()
+			const presence = meta && getDefaultUserPresence(presenceStore, user)
+			return presence ? { ...presence, meta } : null
 		},
 	})(store)
 

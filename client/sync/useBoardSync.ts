@@ -27,8 +27,11 @@ export type BoardSync =
 /** A first visit with no local copy waits this long for the server before opening an empty board. */
 const FIRST_SYNC_TIMEOUT_MS = 5000
 
-/** Others see our department beside our cursor and count us in the legend. */
-const $presenceMeta = computed('presence meta', () => ({ department: $participant.get()?.department ?? null }))
+/** Others see our department beside our cursor and count us in the legend; nothing before joining. */
+const $presenceMeta = computed('presence meta', () => {
+	const participant = $participant.get()
+	return participant && { department: participant.department }
+})
 
 export const relayUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
 

@@ -1,11 +1,18 @@
 import path from 'node:path'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import { CLIENT_CONFIG_PATH, type ClientConfig } from '../../shared/clientConfig.js'
+import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { Config } from '../config.js'
+import { boardsRouter } from './boardsRouter.js'
 import { UPLOADS_PATH, uploadsRouter } from './uploads.js'
 
 /** The HTTP side: health, runtime client config, uploads, and the built client as a single-page app. */
-export function createHttpApp(config: Config, clientDirectory: string, health: () => object): Express {
+export function createHttpApp(
+	config: Config,
+	clientDirectory: string,
+	access: BoardAccessService,
+	health: () => object,
+): Express {
 	const app = express()
 	app.disable('x-powered-by')
 
@@ -19,10 +26,11 @@ export function createHttpApp(config: Config, clientDirectory: string, health: (
 		response.json(body)
 	})
 
+	app.use('/api', express.json({ limit: '16kb' }), boardsRouter(access))
 	app.use(UPLOADS_PATH, uploadsRouter({ directory: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes }))
 
 	app.use(express.static(clientDirectory, { index: false, maxAge: '1h' }))
-	app.get(['/', '/b/{*rest}'], (_request, response) => {
+	app.get(['/', '/b/{*rest}', '/v/{*rest}'], (_request, response) => {
 		response.sendFile(path.join(clientDirectory, 'index.html'))
 	})
 	app.use((_request, response) => {

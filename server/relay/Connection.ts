@@ -1,11 +1,23 @@
+import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
 import type { WebSocket } from 'ws'
 import { log } from '../logger.js'
+import { MESSAGE_AUTH } from './protocol.js'
+
+/** Why this connection may not change its document right now, or null when it may. */
+export type WritePolicy = () => string | null
+
+/** One refusal notice per this interval at most, however many updates a client sends. */
+const REFUSAL_NOTICE_INTERVAL_MS = 2000
 
 /** One client's socket on one board, and the awareness client ids it has announced. */
 export class Connection {
 	readonly awarenessClientIds = new Set<number>()
 	/** Cleared at each heartbeat ping, set again by the pong. */
 	answeredPing = true
+	/** Until the role is known nothing may be written. */
+	writeRefusal: WritePolicy = () => 'the connection is not ready yet'
+	private lastRefusalNoticeAt = Number.NEGATIVE_INFINITY
 
 	constructor(
 		readonly socket: WebSocket,
@@ -35,6 +47,17 @@ export class Connection {
 			return
 		}
 		this.socket.send(message, { binary: true })
+	}
+
+	/** Tells the client, in y-websocket's own "permission denied" message, why its change was dropped. */
+	noticeRefusal(reason: string): void {
+		const now = performance.now()
+		if (now - this.lastRefusalNoticeAt < REFUSAL_NOTICE_INTERVAL_MS) return
+		this.lastRefusalNoticeAt = now
+		const encoder = encoding.createEncoder()
+		encoding.writeVarUint(encoder, MESSAGE_AUTH)
+		authProtocol.writePermissionDenied(encoder, reason)
+		this.send(encoding.toUint8Array(encoder))
 	}
 
 	close(code: number, reason: string): void {

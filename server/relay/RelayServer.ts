@@ -1,12 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { isValidBoardId } from '../../shared/boardId.js'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import type { RelayLimits } from '../config.js'
 import { log } from '../logger.js'
-import { Connection } from './Connection.js'
+import { Connection, type WritePolicy } from './Connection.js'
+import { isBoardLocked } from '../../shared/facilitationDoc.js'
+import type { DocumentKind, Role } from '../../shared/roles.js'
+import type { BoardAccessService } from '../access/BoardAccessService.js'
 import { Inbox } from './Inbox.js'
+import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
 import { parseClientMessage, ProtocolError } from './protocol.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
@@ -21,12 +24,13 @@ export const RELAY_PATH_PREFIX = '/yjs/'
 export class RelayServer {
 	private readonly wss: WebSocketServer
 	private readonly connectionsPerAddress = new Map<string, number>()
-	private readonly connectionsPerBoard = new Map<string, number>()
+	private readonly connectionsPerDocument = new Map<string, number>()
 	private readonly connections = new Set<Connection>()
 	private readonly heartbeat: NodeJS.Timeout
 
 	constructor(
 		private readonly rooms: RoomRegistry,
+		private readonly access: BoardAccessService,
 		private readonly options: { maxFrameBytes: number; limits: RelayLimits },
 	) {
 		// maxPayload makes ws refuse a larger frame from its header, before buffering it.
@@ -41,8 +45,9 @@ export class RelayServer {
 				socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
 				return
 			}
+			const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
 			this.wss.handleUpgrade(request, socket, head, (ws) => {
-				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), request.socket.remoteAddress ?? '')
+				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), query, request.socket.remoteAddress ?? '')
 			})
 		})
 	}
@@ -54,30 +59,26 @@ export class RelayServer {
 		this.wss.close()
 	}
 
-	private accept(ws: WebSocket, rawBoardId: string, remoteAddress: string) {
+	private accept(ws: WebSocket, path: string, query: URLSearchParams, remoteAddress: string) {
 		ws.on('error', (error) => log.warn('websocket error', { error: error.message }))
-		// Checked on the raw path segment, never decoded: `%2e%2e` is refused, not turned into `..`.
-		if (!isValidBoardId(rawBoardId)) {
+		// Checked on the raw path, never decoded: `%2e%2e` is refused, not turned into `..`.
+		const target = parseRelayPath(path)
+		if (!target) {
 			ws.close(CLOSE_CODES.invalidBoardId, 'board id must be 1-64 characters of A-Z a-z 0-9 _ -')
 			return
 		}
 		const { limits } = this.options
-		if ((this.connectionsPerBoard.get(rawBoardId) ?? 0) >= limits.connectionsPerBoard) {
-			ws.close(CLOSE_CODES.boardFull, `this board already has ${limits.connectionsPerBoard} connections`)
-			return
-		}
 		if ((this.connectionsPerAddress.get(remoteAddress) ?? 0) >= limits.connectionsPerAddress) {
 			ws.close(CLOSE_CODES.tooManyFromAddress, `more than ${limits.connectionsPerAddress} connections from your address`)
 			return
 		}
-		count(this.connectionsPerBoard, rawBoardId, +1)
 		count(this.connectionsPerAddress, remoteAddress, +1)
-		const connection = new Connection(ws, rawBoardId, remoteAddress, limits.sendBufferBytes)
+		const connection = new Connection(ws, target.id, remoteAddress, limits.sendBufferBytes)
 		this.connections.add(connection)
+		// Frames that arrive while the role and the room are resolved wait here, in order.
 		const inbox = new Inbox(connection, limits.messagesPerSecond)
-		let room: Room | null = null
+		const held: Room[] = []
 		let closed = false
-
 		ws.on('message', (data, isBinary) => {
 			if (!isBinary) {
 				connection.close(CLOSE_CODES.unsupportedFrame, 'text frames are not supported: send binary y-websocket messages')
@@ -89,34 +90,70 @@ export class RelayServer {
 			closed = true
 			inbox.clear()
 			this.connections.delete(connection)
-			count(this.connectionsPerBoard, rawBoardId, -1)
 			count(this.connectionsPerAddress, remoteAddress, -1)
+			const [room] = held
 			if (room) {
+				count(this.connectionsPerDocument, room.boardId, -1)
 				room.leave(connection)
-				this.rooms.release(room)
 			}
+			for (const each of held) this.rooms.release(each)
 		})
 
-		this.rooms.acquire(rawBoardId).then(
-			(loaded) => {
-				if (closed) return this.rooms.release(loaded)
-				room = loaded
-				loaded.join(connection)
+		this.join(connection, target, query.get('key'), held, () => closed).then(
+			(room) => {
+				if (!room) return
 				inbox.start((frame) => {
 					try {
-						loaded.receive(connection, parseClientMessage(frame))
+						room.receive(connection, parseClientMessage(frame))
 					} catch (error) {
 						if (!(error instanceof ProtocolError)) throw error
-						log.warn('closed a connection that sent a malformed message', { boardId: rawBoardId, problem: error.message })
+						log.warn('closed a connection that sent a malformed message', { boardId: room.boardId, problem: error.message })
 						connection.close(CLOSE_CODES.malformedMessage, error.message)
 					}
 				})
 			},
 			(error) => {
-				log.error('could not load a board', { boardId: rawBoardId, error: String(error) })
+				log.error('could not open a board', { error: String(error) })
 				connection.close(1011, 'the board could not be loaded; try again later')
 			},
 		)
+	}
+
+	/**
+	 * Resolves the link to a board and a role, loads the rooms the connection needs (a board
+	 * connection also holds the board's facilitation room, to know whether the board is locked),
+	 * and joins. Rooms go into `held` as they are acquired, so a close at any point releases them.
+	 */
+	private async join(
+		connection: Connection,
+		target: RelayTarget,
+		key: string | null,
+		held: Room[],
+		isClosed: () => boolean,
+	): Promise<Room | null> {
+		const boardId = target.via === 'view' ? await this.access.boardIdOfView(target.id) : target.id
+		if (!boardId) {
+			connection.close(CLOSE_CODES.unknownViewLink, 'this view-only link does not exist')
+			return null
+		}
+		const role: Role = target.via === 'view' ? 'viewer' : await this.access.roleFor(boardId, key)
+		const name = documentName(boardId, target.kind)
+		if ((this.connectionsPerDocument.get(name) ?? 0) >= this.options.limits.connectionsPerBoard) {
+			connection.close(CLOSE_CODES.boardFull, `this board already has ${this.options.limits.connectionsPerBoard} connections`)
+			return null
+		}
+		const room = await this.rooms.acquire(name)
+		held.unshift(room)
+		const facilitation = target.kind === 'board' ? await this.rooms.acquire(documentName(boardId, 'facilitation')) : null
+		if (facilitation) held.push(facilitation)
+		if (isClosed()) {
+			for (const each of held.splice(0)) this.rooms.release(each)
+			return null
+		}
+		count(this.connectionsPerDocument, name, +1)
+		connection.writeRefusal = writePolicy(role, target.kind, () => (facilitation ? isBoardLocked(facilitation.doc) : false))
+		room.join(connection)
+		return room
 	}
 
 	private pingAll() {
@@ -137,4 +174,14 @@ function count(counts: Map<string, number>, key: string, delta: number) {
 	const next = (counts.get(key) ?? 0) + delta
 	if (next > 0) counts.set(key, next)
 	else counts.delete(key)
+}
+
+/** Viewers write nothing; the facilitation document is the facilitator's; a locked board is too. */
+function writePolicy(role: Role, kind: DocumentKind, isLocked: () => boolean): WritePolicy {
+	return () => {
+		if (role === 'viewer') return 'this is a view-only link: changes are not saved'
+		if (role === 'facilitator' || kind === 'support') return null
+		if (kind === 'facilitation') return 'only the facilitator can change the session'
+		return isLocked() ? 'the facilitator has locked the board: changes are not saved' : null
+	}
 }

@@ -84,6 +84,11 @@ export class Room {
 	}
 
 	private applyClientUpdate(connection: Connection, update: Uint8Array) {
+		const refusal = connection.writeRefusal()
+		if (refusal) {
+			connection.noticeRefusal(refusal)
+			return
+		}
 		if (!this.hasRoomFor(update)) {
 			const limit = Math.round(this.options.maxDocumentBytes / (1024 * 1024))
 			log.warn('refused an update that would make a board too large', { boardId: this.boardId })
@@ -92,6 +97,9 @@ export class Room {
 		}
 		try {
 			Y.applyUpdate(this.doc, update, connection)
+			// An update that builds on one we refused earlier (the board was locked) waits for it.
+			// Asking the client what we lack makes it send that one again, now that it may pass.
+			if (this.doc.store.pendingStructs || this.doc.store.pendingDs) connection.send(encodeSyncStep1(this.doc))
 		} catch (error) {
 			log.warn('refused an update that could not be applied', { boardId: this.boardId, error: String(error) })
 			connection.close(CLOSE_CODES.malformedMessage, 'document update could not be applied')

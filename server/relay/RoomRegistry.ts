@@ -1,5 +1,5 @@
 import { log } from '../logger.js'
-import type { BoardStorage } from '../storage/BoardStorage.js'
+import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
 import { Room } from './Room.js'
 
@@ -17,7 +17,7 @@ export class RoomRegistry {
 	private readonly unloading = new Map<string, Promise<void>>()
 
 	constructor(
-		private readonly storage: BoardStorage,
+		private readonly storage: DocumentLog,
 		private readonly options: RoomRegistryOptions,
 	) {}
 

@@ -1,9 +1,21 @@
 /**
- * Where boards live between sessions. A board is stored as a log of Yjs updates; merging the log
- * into one update (compaction) is the caller's job, because only the caller holds the Y.Doc.
+ * Who may do what on a board: created with the board, the facilitator key itself is never stored,
+ * only its hash; the view id opens the board read-only without revealing the board id.
+ */
+export type BoardAccess = { boardId: string; facilitatorKeyHash: string; viewId: string; createdAt: string }
+
+/**
+ * Where boards live between sessions. A document (a board, or one of its side documents) is stored
+ * as a log of Yjs updates under its name; the `boardId` parameters below are such names. Merging the
+ * log into one update (compaction) is the caller's job, because only the caller holds the Y.Doc.
  * Keep this interface small: a PostgreSQL backend must be able to implement it in one file.
  */
-export interface BoardStorage {
+export interface BoardStorage extends DocumentLog, AccessRecords {
+	close(): Promise<void>
+}
+
+/** The update logs of documents. */
+export interface DocumentLog {
 	/** Every stored update of the board, oldest first; empty when the board was never written. */
 	loadUpdates(boardId: string): Promise<Uint8Array[]>
 	/** Appends updates durably (they survive the process being killed once this resolves). */
@@ -13,5 +25,11 @@ export interface BoardStorage {
 	 * appended since they were loaded.
 	 */
 	compact(boardId: string, state: Uint8Array, replacedCount: number): Promise<void>
-	close(): Promise<void>
+}
+
+/** Boards' access records, and the view id index. */
+export interface AccessRecords {
+	saveBoardAccess(access: BoardAccess): Promise<void>
+	loadBoardAccess(boardId: string): Promise<BoardAccess | null>
+	findBoardIdByViewId(viewId: string): Promise<string | null>
 }

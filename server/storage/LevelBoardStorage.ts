@@ -1,5 +1,5 @@
 import { ClassicLevel } from 'classic-level'
-import type { BoardStorage } from './BoardStorage.js'
+import type { BoardAccess, BoardStorage } from './BoardStorage.js'
 
 /**
  * LevelDB through classic-level: an embedded, crash-safe key-value store whose npm package ships
@@ -12,7 +12,10 @@ import type { BoardStorage } from './BoardStorage.js'
 export class LevelBoardStorage implements BoardStorage {
 	private readonly nextSequence = new Map<string, number>()
 
-	private constructor(private readonly db: ClassicLevel<string, Uint8Array>) {}
+	private constructor(
+		private readonly db: ClassicLevel<string, Uint8Array>,
+		private readonly text: TextRecords,
+	) {}
 
 	static async open(directory: string): Promise<LevelBoardStorage> {
 		const db = new ClassicLevel<string, Uint8Array>(directory, { valueEncoding: 'view' })
@@ -25,7 +28,7 @@ export class LevelBoardStorage implements BoardStorage {
 			}
 			throw new Error(`could not open the board database in ${directory}: ${(error as Error).message}`)
 		}
-		return new LevelBoardStorage(db)
+		return new LevelBoardStorage(db, { access: textSublevel(db, 'access'), views: textSublevel(db, 'views') })
 	}
 
 	async loadUpdates(boardId: string): Promise<Uint8Array[]> {
@@ -57,6 +60,21 @@ export class LevelBoardStorage implements BoardStorage {
 		])
 	}
 
+	async saveBoardAccess(access: BoardAccess): Promise<void> {
+		// The view first: a view id without access (after a crash in between) only leads to a board.
+		await this.text.views.put(access.viewId, access.boardId)
+		await this.text.access.put(access.boardId, JSON.stringify(access))
+	}
+
+	async loadBoardAccess(boardId: string): Promise<BoardAccess | null> {
+		const stored = await this.text.access.get(boardId)
+		return stored === undefined ? null : (JSON.parse(stored) as BoardAccess)
+	}
+
+	async findBoardIdByViewId(viewId: string): Promise<string | null> {
+		return (await this.text.views.get(viewId)) ?? null
+	}
+
 	async close(): Promise<void> {
 		await this.db.close()
 	}
@@ -68,6 +86,11 @@ export class LevelBoardStorage implements BoardStorage {
 		return lastKey ? sequenceOf(lastKey) + 1 : 0
 	}
 }
+
+// Sublevel keys start with '!', which no document name can, so they never meet the logs.
+const textSublevel = (db: ClassicLevel<string, Uint8Array>, name: string) =>
+	db.sublevel<string, string>(name, { valueEncoding: 'utf8' })
+type TextRecords = { access: ReturnType<typeof textSublevel>; views: ReturnType<typeof textSublevel> }
 
 function keyOf(boardId: string, sequence: number): string {
 	return `${boardId}!${sequence.toString(16).padStart(16, '0')}`

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { log } from '../logger.js'
-import type { BoardStorage } from './BoardStorage.js'
+import type { DocumentLog } from './BoardStorage.js'
 
 export type PersistenceOptions = { persistDelayMs: number; compactAfterUpdates: number }
 
@@ -19,7 +19,7 @@ export class PersistedBoard {
 	private storedCount = 0
 
 	constructor(
-		private readonly storage: BoardStorage,
+		private readonly storage: DocumentLog,
 		readonly boardId: string,
 		private readonly doc: Y.Doc,
 		private readonly options: PersistenceOptions,

@@ -3,8 +3,8 @@ import { readNoteAuthorship, type NoteAuthorship } from './noteAuthorship.js'
 import { centreOf, type Box } from './placement.js'
 import { ZONE_IDS, type ZoneId } from './zones.js'
 
-/** A note as the summary needs it: where it is, who wrote it, what it says. */
-export type NoteOnBoard = { id: string; box: Box; meta: unknown; text: string }
+/** A note as the summary needs it: where it is, who wrote it, what it says, its colour name. */
+export type NoteOnBoard = { id: string; box: Box; meta: unknown; text: string; colour?: string }
 
 export type PlacedNote = NoteOnBoard & NoteAuthorship & { zone: ZoneId }
 

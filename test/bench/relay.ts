@@ -357,7 +357,11 @@ try {
 		printScenario(entry, targets.map((target) => target.name))
 		all.push(entry)
 	}
-	for (const server of running.values()) await server.stop()
+	for (const [name, server] of running) {
+		const complaints = server.complaints()
+		if (complaints.length > 0) console.log(`\n${name} wrote ${complaints.length} stderr lines, first ones:\n  ${complaints.slice(0, 5).join('\n  ')}`)
+		await server.stop()
+	}
 	running.clear()
 
 	const coldJoin = targets.some((target) => target.name === 'ours') ? await measureColdJoin() : undefined

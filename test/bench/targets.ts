@@ -35,6 +35,8 @@ export type RunningTarget = {
 	/** A client that has finished its initial sync with `board`. */
 	connectProbe: (board: string) => Promise<ProbeClient>
 	lightCursorClient: (board: string, clientId: number) => LightCursorClient
+	/** What the server wrote to stderr (ours: its warn/error lines): trouble the figures alone hide. */
+	complaints: () => string[]
 }
 
 export type BenchTarget = { name: string; start: () => Promise<RunningTarget> }
@@ -43,6 +45,8 @@ const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
 const AUTH_TOKEN = 0
 const AUTH_AUTHENTICATED = 2
+/** The 4.x provider sends its version after the token; the server only records it. */
+const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'
 
 /** One awareness update (y-protocols encoding) for a single client with a random cursor. */
 function cursorAwarenessUpdate(clientId: number, clock: number): Uint8Array {
@@ -77,8 +81,8 @@ function hocuspocusCursorFrame(documentName: string, update: Uint8Array): Uint8A
 
 /**
  * Hocuspocus ignores a document's messages until it is authenticated (they are queued), so a
- * client opens with Auth: name, Auth, Token, token, provider version (optional; as the 4.x
- * provider sends it). A server without onAuthenticate hooks accepts any token.
+ * client opens with Auth: name, Auth, Token, token, provider version. A server without
+ * onAuthenticate hooks accepts any token.
  */
 function hocuspocusAuthFrame(documentName: string): Uint8Array {
 	const frame = encoding.createEncoder()
@@ -86,7 +90,7 @@ function hocuspocusAuthFrame(documentName: string): Uint8Array {
 	encoding.writeVarUint(frame, MESSAGE_AUTH)
 	encoding.writeVarUint(frame, AUTH_TOKEN)
 	encoding.writeVarString(frame, '')
-	encoding.writeVarString(frame, '4.7.0')
+	encoding.writeVarString(frame, HOCUSPOCUS_PROVIDER_VERSION)
 	return encoding.toUint8Array(frame)
 }
 
@@ -147,8 +151,12 @@ async function spawnLauncher(script: string) {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	let output = ''
+	let errors = ''
 	child.stdout!.on('data', (chunk) => (output += chunk))
-	child.stderr!.on('data', (chunk) => (output += chunk))
+	child.stderr!.on('data', (chunk) => {
+		output += chunk
+		errors += chunk
+	})
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 	const port = await waitFor(
 		() => {
@@ -161,6 +169,7 @@ async function spawnLauncher(script: string) {
 	return {
 		pid: child.pid!,
 		port,
+		complaints: () => errors.split('\n').filter((line) => line.trim() !== ''),
 		stop: async () => {
 			child.kill('SIGTERM')
 			// Hocuspocus closes its connections first; never wait for a wedged server forever.
@@ -184,6 +193,8 @@ export const ours: BenchTarget = {
 			},
 			connectProbe: (board) => connectSynced(server.relayUrl, board),
 			lightCursorClient: (board, clientId) => lightCursorClient(`${server.relayUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame }),
+			// startServer merges both streams; server/logger.ts writes '<time> warn|error <message>'.
+			complaints: () => server.output().split('\n').filter((line) => / (warn|error) /.test(line)),
 		}
 	},
 }
@@ -197,6 +208,7 @@ export const yWebsocket: BenchTarget = {
 		return {
 			pid: server.pid,
 			stop: server.stop,
+			complaints: server.complaints,
 			connectProbe: (board) => connectSynced(relayUrl, board),
 			lightCursorClient: (board, clientId) => lightCursorClient(`${relayUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame }),
 		}
@@ -211,6 +223,7 @@ export const hocuspocus: BenchTarget = {
 		return {
 			pid: server.pid,
 			stop: server.stop,
+			complaints: server.complaints,
 			connectProbe: async (board) => {
 				const doc = new Y.Doc()
 				// A socket of its own per client, as each y-websocket client has; Node 20 needs ws.

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { en } from '../../client/i18n/en'
+import { MODEL_LAYOUT, pointAt, sectorAngles, zoneOfPoint } from '../../shared/model/geometry'
 import { MODEL_TEXTS, type Locale } from '../../shared/model/modelTexts'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { readAllRecords, recordsOf, writeRecordChanges } from '../../shared/recordDoc'
@@ -47,9 +48,12 @@ afterAll(async () => {
 	}
 })
 
-/** A separate browser profile per person: their own localStorage and IndexedDB. */
+/**
+ * A separate browser profile per person: their own localStorage and IndexedDB. 1600 x 900 keeps the
+ * model clear of tldraw's style panel, which opens on the right while a note is selected.
+ */
 async function person(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-	const context = await browser.newContext(options)
+	const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, ...options })
 	contexts.push(context)
 	return context
 }
@@ -100,7 +104,7 @@ describe('the SocialStrategyModel on the board', () => {
 		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(server.httpUrl), MARKETING)
 		const viewport = page.viewportSize()!
 
-		await expect(page.locator('[data-testid=zone-centre]').isVisible()).resolves.toBe(true)
+		expect(await page.locator('[data-testid=zone-centre]').isVisible()).toBe(true)
 		expect(await page.locator('[data-testid^=zone-stage-]').count()).toBe(8)
 		expect(await zoneTitle(page, 'centre').innerText()).toBe(MODEL_TEXTS.en.centre.title)
 		for (const stage of STAGE_NUMBERS) {
@@ -323,7 +327,11 @@ describe('the SocialStrategyModel on the board', () => {
 			const copied = await waitFor(() => readAllRecords(client.doc).find((record) => record.id === original), {
 				what: 'the note on the relay',
 			})
-			const handmade = { ...copied, id: 'shape:handmade', x: (copied.x as number) + 240, meta: {} }
+			// Moved along stage 1, towards stage 2 (but still in stage 1), beside the original.
+			const { innerRadius, outerRadius } = MODEL_LAYOUT
+			const spot = pointAt(MODEL_LAYOUT, (innerRadius + outerRadius) / 2 - 100, (sectorAngles(1).end * 3) / 4)
+			expect(zoneOfPoint(spot)).toBe('stage-1')
+			const handmade = { ...copied, id: 'shape:handmade', x: spot.x - 100, y: spot.y - 100, meta: {} }
 			writeRecordChanges(client.doc, { put: [handmade], removed: [] }, 'test')
 
 			await waitForShape(page, 'shape:handmade')

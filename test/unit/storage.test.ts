@@ -5,7 +5,7 @@ import { describe, it, expect, afterEach, vi } from 'vitest'
 import * as Y from 'yjs'
 import { LevelBoardStorage } from '../../server/storage/LevelBoardStorage'
 import { PersistedBoard, type PersistenceOptions } from '../../server/storage/PersistedBoard'
-import type { BoardStorage } from '../../server/storage/BoardStorage'
+import type { DocumentLog } from '../../server/storage/BoardStorage'
 
 const directories: string[] = []
 const openStorages: LevelBoardStorage[] = []
@@ -153,7 +153,7 @@ describe('LevelBoardStorage', () => {
 })
 
 /** A BoardStorage in memory that records what was asked of it. */
-class MemoryStorage implements BoardStorage {
+class MemoryStorage implements DocumentLog {
 	readonly boards = new Map<string, Uint8Array[]>()
 	compactions = 0
 
@@ -168,7 +168,6 @@ class MemoryStorage implements BoardStorage {
 		const stored = this.boards.get(boardId) ?? []
 		this.boards.set(boardId, [state, ...stored.slice(replacedCount)])
 	}
-	async close() {}
 }
 
 /** A doc whose every update is queued on `board`, as the relay does with accepted updates. */

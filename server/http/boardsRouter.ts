@@ -1,0 +1,48 @@
+import express, { type Router } from 'express'
+import { isValidBoardId } from '../../shared/boardId.js'
+import type { BoardAccessService } from '../access/BoardAccessService.js'
+
+/**
+ * `POST /api/boards` creates a board with its three links; `GET /api/boards/:id/role?key=` tells a
+ * browser which role its link gives; `GET /api/boards/:id/view?key=` gives the facilitator the
+ * view-only id; `GET /api/views/:viewId` tells whether a view link exists.
+ */
+export function boardsRouter(access: BoardAccessService): Router {
+	const router = express.Router()
+
+	router.post('/boards', async (_request, response) => {
+		response.status(201).json(await access.createBoard())
+	})
+
+	router.get('/boards/:boardId/role', async (request, response) => {
+		const { boardId } = request.params
+		if (!isValidBoardId(boardId)) {
+			response.status(400).json({ error: 'board id must be 1-64 characters of A-Z a-z 0-9 _ -' })
+			return
+		}
+		response.setHeader('Cache-Control', 'no-store')
+		response.json({ role: await access.roleFor(boardId, keyOf(request.query.key)) })
+	})
+
+	router.get('/boards/:boardId/view', async (request, response) => {
+		const { boardId } = request.params
+		const viewId = isValidBoardId(boardId) ? await access.viewIdFor(boardId, keyOf(request.query.key)) : null
+		response.setHeader('Cache-Control', 'no-store')
+		if (!viewId) {
+			response.status(403).json({ error: 'only the facilitator link can share the view-only link' })
+			return
+		}
+		response.json({ viewId })
+	})
+
+	router.get('/views/:viewId', async (request, response) => {
+		const { viewId } = request.params
+		const exists = isValidBoardId(viewId) && (await access.boardIdOfView(viewId)) !== null
+		response.status(exists ? 200 : 404).json(exists ? { role: 'viewer' } : { error: 'this view-only link does not exist' })
+	})
+	return router
+}
+
+function keyOf(value: unknown): string | null {
+	return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : null
+}

@@ -1,0 +1,257 @@
+import * as Y from 'yjs'
+import { WORK_ZONE_IDS, type WorkZoneId } from './model/support.js'
+import { ZONE_IDS, type ZoneId } from './model/zones.js'
+
+/**
+ * The facilitator's controls, in their own Y.Doc that only facilitators may write (the server
+ * enforces that): stage statuses, timer, spotlight, lock, private round, dot voting, summon and
+ * follow. One top-level Y.Map of plain values, so the server can read it without the client.
+ * Every reader validates what it finds, because a value is only as good as the client that wrote
+ * it: anything malformed reads as the default.
+ */
+export const FACILITATION_MAP = 'facilitation'
+/** The server reads this key directly to refuse board writes while the board is locked. */
+export const LOCKED_KEY = 'locked'
+const TIMER_KEY = 'timer'
+const SPOTLIGHT_KEY = 'spotlight'
+const PRIVATE_ROUND_KEY = 'privateRound'
+const VOTING_KEY = 'voting'
+const SUMMON_KEY = 'summon'
+const FOLLOW_KEY = 'followMe'
+const statusKey = (zone: WorkZoneId) => `status.${zone}`
+
+export const STAGE_STATUSES = ['open', 'discussion', 'agreed'] as const
+export type StageStatus = (typeof STAGE_STATUSES)[number]
+
+export type Timer = { zone: ZoneId | null; startedAt: number; durationMs: number }
+export type PrivateRound = { id: string; revealed: boolean }
+export const MIN_DOTS_PER_PERSON = 1
+export const MAX_DOTS_PER_PERSON = 20
+export type VotingRound = { id: string; dotsPerPerson: number; phase: 'open' | 'revealed' }
+export type Bounds = { x: number; y: number; w: number; h: number }
+export type Summon = { id: string; bounds: Bounds }
+export type FollowMe = { userId: string }
+
+export type FacilitationState = {
+	statuses: Record<WorkZoneId, StageStatus>
+	timer: Timer | null
+	spotlight: ZoneId | null
+	locked: boolean
+	privateRound: PrivateRound | null
+	voting: VotingRound | null
+	summon: Summon | null
+	followMe: FollowMe | null
+}
+
+const facilitationOf = (doc: Y.Doc) => doc.getMap<unknown>(FACILITATION_MAP)
+
+export function readFacilitation(doc: Y.Doc): FacilitationState {
+	return {
+		statuses: readStageStatuses(doc),
+		timer: readTimer(doc),
+		spotlight: readSpotlight(doc),
+		locked: isBoardLocked(doc),
+		privateRound: readPrivateRound(doc),
+		voting: readVoting(doc),
+		summon: readSummon(doc),
+		followMe: readFollowMe(doc),
+	}
+}
+
+export function observeFacilitation(doc: Y.Doc, onChange: (state: FacilitationState) => void): () => void {
+	const map = facilitationOf(doc)
+	const notify = () => onChange(readFacilitation(doc))
+	map.observe(notify)
+	return () => map.unobserve(notify)
+}
+
+// Stage status
+
+export function readStageStatuses(doc: Y.Doc): Record<WorkZoneId, StageStatus> {
+	const map = facilitationOf(doc)
+	const entries = WORK_ZONE_IDS.map((zone) => {
+		const value = map.get(statusKey(zone))
+		return [zone, isStageStatus(value) ? value : 'open'] as const
+	})
+	return Object.fromEntries(entries) as Record<WorkZoneId, StageStatus>
+}
+
+export function setStageStatus(doc: Y.Doc, zone: WorkZoneId, status: StageStatus): void {
+	// 'open' is the default, so it needs no key: a fresh board and a reopened stage look the same.
+	if (status === 'open') facilitationOf(doc).delete(statusKey(zone))
+	else facilitationOf(doc).set(statusKey(zone), status)
+}
+
+/** Agreed stages among the eight; the centre is the base of the plan, not a stage of it. */
+export function agreedStageCount(statuses: Partial<Record<WorkZoneId, StageStatus>>): number {
+	return WORK_ZONE_IDS.filter((zone) => zone !== 'centre' && statuses[zone] === 'agreed').length
+}
+
+// Timer
+
+export function startTimer(doc: Y.Doc, zone: ZoneId | null, durationMs: number, now: number = Date.now()): void {
+	const timer: Timer = { zone, startedAt: now, durationMs: isFiniteNumber(durationMs) ? Math.max(0, durationMs) : 0 }
+	facilitationOf(doc).set(TIMER_KEY, timer)
+}
+
+export function stopTimer(doc: Y.Doc): void {
+	facilitationOf(doc).delete(TIMER_KEY)
+}
+
+export function readTimer(doc: Y.Doc): Timer | null {
+	const value = recordOf(facilitationOf(doc).get(TIMER_KEY))
+	if (value === null) return null
+	const { zone, startedAt, durationMs } = value
+	if (!(zone === null || isZoneId(zone)) || !isFiniteNumber(startedAt) || !isFiniteNumber(durationMs) || durationMs < 0) return null
+	return { zone, startedAt, durationMs }
+}
+
+/** Time left, never negative; no timer has no time left. Clocks differ per client, so this is shown, not enforced. */
+export function timerRemainingMs(timer: Timer | null, now: number): number {
+	if (timer === null) return 0
+	return Math.max(0, timer.startedAt + timer.durationMs - now)
+}
+
+/** Whether a running timer has run out; no timer has not "ended", so nobody is told time is up. */
+export function timerHasEnded(timer: Timer | null, now: number): boolean {
+	return timer !== null && timerRemainingMs(timer, now) === 0
+}
+
+// Spotlight
+
+export function setSpotlight(doc: Y.Doc, zone: ZoneId | null): void {
+	if (zone === null) facilitationOf(doc).delete(SPOTLIGHT_KEY)
+	else facilitationOf(doc).set(SPOTLIGHT_KEY, zone)
+}
+
+export function readSpotlight(doc: Y.Doc): ZoneId | null {
+	const value = facilitationOf(doc).get(SPOTLIGHT_KEY)
+	return isZoneId(value) ? value : null
+}
+
+// Lock
+
+export function setBoardLocked(doc: Y.Doc, locked: boolean): void {
+	facilitationOf(doc).set(LOCKED_KEY, locked)
+}
+
+/** Only a literal `true` locks: a malformed value must not shut everyone out. */
+export function isBoardLocked(doc: Y.Doc): boolean {
+	return facilitationOf(doc).get(LOCKED_KEY) === true
+}
+
+// Private round: participants write notes unseen by others until the facilitator reveals them.
+
+export function startPrivateRound(doc: Y.Doc, id: string): void {
+	const round: PrivateRound = { id, revealed: false }
+	facilitationOf(doc).set(PRIVATE_ROUND_KEY, round)
+}
+
+/** Reveals the running round; without one there is nothing to reveal. */
+export function revealPrivateRound(doc: Y.Doc): void {
+	const round = readPrivateRound(doc)
+	if (round !== null) facilitationOf(doc).set(PRIVATE_ROUND_KEY, { ...round, revealed: true })
+}
+
+export function endPrivateRound(doc: Y.Doc): void {
+	facilitationOf(doc).delete(PRIVATE_ROUND_KEY)
+}
+
+export function readPrivateRound(doc: Y.Doc): PrivateRound | null {
+	const value = recordOf(facilitationOf(doc).get(PRIVATE_ROUND_KEY))
+	if (value === null || !isNonEmptyString(value.id) || typeof value.revealed !== 'boolean') return null
+	return { id: value.id, revealed: value.revealed }
+}
+
+// Dot voting
+
+/** Opens a voting round; the dots are rounded and clamped to 1..20, a non-number gives the minimum. */
+export function startVoting(doc: Y.Doc, id: string, dots: number): void {
+	const round: VotingRound = { id, dotsPerPerson: clampDots(dots), phase: 'open' }
+	facilitationOf(doc).set(VOTING_KEY, round)
+}
+
+export function revealVoting(doc: Y.Doc): void {
+	const round = readVoting(doc)
+	if (round !== null) facilitationOf(doc).set(VOTING_KEY, { ...round, phase: 'revealed' })
+}
+
+export function closeVoting(doc: Y.Doc): void {
+	facilitationOf(doc).delete(VOTING_KEY)
+}
+
+export function readVoting(doc: Y.Doc): VotingRound | null {
+	const value = recordOf(facilitationOf(doc).get(VOTING_KEY))
+	if (value === null) return null
+	const { id, dotsPerPerson, phase } = value
+	if (!isNonEmptyString(id) || !isDotBudget(dotsPerPerson) || (phase !== 'open' && phase !== 'revealed')) return null
+	return { id, dotsPerPerson, phase }
+}
+
+// Summon and follow
+
+/** Brings everyone to the bounds; a fresh id each time, so clients react once per summon, even to the same place. */
+export function summonTo(doc: Y.Doc, bounds: Bounds, id: string = newSummonId(doc)): void {
+	const summon: Summon = { id, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } }
+	facilitationOf(doc).set(SUMMON_KEY, summon)
+}
+
+export function clearSummon(doc: Y.Doc): void {
+	facilitationOf(doc).delete(SUMMON_KEY)
+}
+
+export function readSummon(doc: Y.Doc): Summon | null {
+	const value = recordOf(facilitationOf(doc).get(SUMMON_KEY))
+	if (value === null || !isNonEmptyString(value.id)) return null
+	const bounds = recordOf(value.bounds)
+	if (bounds === null) return null
+	const { x, y, w, h } = bounds
+	if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(w) || !isFiniteNumber(h) || w < 0 || h < 0) return null
+	return { id: value.id, bounds: { x, y, w, h } }
+}
+
+export function setFollowMe(doc: Y.Doc, userId: string | null): void {
+	if (userId === null) facilitationOf(doc).delete(FOLLOW_KEY)
+	else facilitationOf(doc).set(FOLLOW_KEY, { userId })
+}
+
+export function readFollowMe(doc: Y.Doc): FollowMe | null {
+	const value = recordOf(facilitationOf(doc).get(FOLLOW_KEY))
+	return value !== null && isNonEmptyString(value.userId) ? { userId: value.userId } : null
+}
+
+// Validation
+
+function recordOf(value: unknown): Record<string, unknown> | null {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+}
+
+function isStageStatus(value: unknown): value is StageStatus {
+	return typeof value === 'string' && (STAGE_STATUSES as readonly string[]).includes(value)
+}
+
+function isZoneId(value: unknown): value is ZoneId {
+	return typeof value === 'string' && (ZONE_IDS as readonly string[]).includes(value)
+}
+
+function isFiniteNumber(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value)
+}
+
+function isNonEmptyString(value: unknown): value is string {
+	return typeof value === 'string' && value.length > 0
+}
+
+function isDotBudget(value: unknown): value is number {
+	return Number.isInteger(value) && (value as number) >= MIN_DOTS_PER_PERSON && (value as number) <= MAX_DOTS_PER_PERSON
+}
+
+function clampDots(dots: number): number {
+	if (!Number.isFinite(dots)) return MIN_DOTS_PER_PERSON
+	return Math.min(MAX_DOTS_PER_PERSON, Math.max(MIN_DOTS_PER_PERSON, Math.round(dots)))
+}
+
+/** Unique enough across clients without crypto.randomUUID, which browsers withhold on plain-http LAN hosts. */
+function newSummonId(doc: Y.Doc): string {
+	return `${doc.clientID.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}

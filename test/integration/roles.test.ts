@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CLOSE_CODES } from '../../shared/closeCodes'
+import { FACILITATION_MAP, LOCKED_KEY } from '../../shared/facilitationDoc'
+import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { waitFor } from '../helpers/waitFor'
+
+let server: RunningServer
+const providers: WebsocketProvider[] = []
+
+beforeAll(async () => {
+	server = await startServer()
+})
+
+afterAll(async () => {
+	for (const provider of providers) provider.destroy()
+	await server.stop()
+	removeDataDir(server)
+})
+
+type Created = { boardId: string; facilitatorKey: string; viewId: string }
+
+async function createBoard(): Promise<Created> {
+	const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
+	expect(response.status).toBe(201)
+	return (await response.json()) as Created
+}
+
+/** A stock y-websocket client on one of a board's documents; `refusals` collects permission-denied reasons. */
+async function open(room: string, key?: string) {
+	const doc = new Y.Doc()
+	const provider = new WebsocketProvider(server.relayUrl, room, doc, {
+		WebSocketPolyfill: WebSocket as never,
+		disableBc: true,
+		params: key ? { key } : {},
+	})
+	providers.push(provider)
+	const refusals: string[] = []
+	provider.messageHandlers[2] = (_encoder, decoder) => {
+		decoding.readVarUint(decoder) // "permission denied"
+		refusals.push(decoding.readVarString(decoder))
+	}
+	await waitFor(() => provider.synced, { what: `${room} to sync` })
+	return { doc, provider, refusals }
+}
+
+/** What a fresh client sees on the server: the only honest witness of what was stored. */
+async function serverState(room: string, key?: string) {
+	const witness = await open(room, key)
+	return witness.doc
+}
+
+describe('roles enforced by the relay', () => {
+	it('a wrong or missing facilitator key gives participant rights, the right one facilitator rights', async () => {
+		const { boardId, facilitatorKey } = await createBoard()
+		const roleWith = async (key: string) =>
+			((await (await fetch(`${server.httpUrl}/api/boards/${boardId}/role?key=${encodeURIComponent(key)}`)).json()) as { role: string }).role
+		expect(await roleWith(facilitatorKey)).toBe('facilitator')
+		expect(await roleWith('wrong')).toBe('participant')
+		expect(await roleWith('')).toBe('participant')
+		expect((await fetch(`${server.httpUrl}/api/boards/${boardId}/view?key=wrong`)).status).toBe(403)
+	})
+
+	it('a participant cannot write the facilitation document: the update is dropped and answered', async () => {
+		const { boardId } = await createBoard()
+		const participant = await open(`${boardId}/facilitation`)
+		participant.doc.getMap(FACILITATION_MAP).set(LOCKED_KEY, true)
+		await waitFor(() => participant.refusals.length > 0, { what: 'a refusal' })
+		expect(participant.refusals[0]).toMatch(/only the facilitator/)
+		expect((await serverState(`${boardId}/facilitation`)).getMap(FACILITATION_MAP).has(LOCKED_KEY)).toBe(false)
+	})
+
+	it('the facilitator writes the facilitation document and everyone sees it', async () => {
+		const { boardId, facilitatorKey } = await createBoard()
+		const facilitator = await open(`${boardId}/facilitation`, facilitatorKey)
+		facilitator.doc.getMap(FACILITATION_MAP).set('spotlight', 'stage-3')
+		const participant = await open(`${boardId}/facilitation`)
+		await waitFor(() => participant.doc.getMap(FACILITATION_MAP).get('spotlight') === 'stage-3', { what: 'the spotlight' })
+		expect(facilitator.refusals).toEqual([])
+	})
+
+	it('a view-only link reads the board but writes nothing, and never learns the board id', async () => {
+		const { boardId, facilitatorKey } = await createBoard()
+		const { viewId } = (await (await fetch(`${server.httpUrl}/api/boards/${boardId}/view?key=${facilitatorKey}`)).json()) as {
+			viewId: string
+		}
+		expect(viewId).not.toBe(boardId)
+		const participant = await open(boardId)
+		participant.doc.getMap('records').set('note', 'visible to viewers')
+		const viewer = await open(`view/${viewId}`)
+		await waitFor(() => viewer.doc.getMap('records').get('note'), { what: 'the viewer to see the board' })
+		viewer.doc.getMap('records').set('forged', 'by a viewer')
+		for (const kind of ['facilitation', 'support']) {
+			const side = await open(`view/${viewId}/${kind}`)
+			side.doc.getMap('anything').set('forged', true)
+			await waitFor(() => side.refusals.length > 0, { what: `a refusal on ${kind}` })
+			expect((await serverState(`${boardId}/${kind}`)).getMap('anything').has('forged')).toBe(false)
+		}
+		await waitFor(() => viewer.refusals.length > 0, { what: 'a refusal' })
+		expect(viewer.refusals[0]).toMatch(/view-only/)
+		expect((await serverState(boardId)).getMap('records').has('forged')).toBe(false)
+		expect(JSON.stringify(viewer.doc.toJSON())).not.toContain(boardId)
+	})
+
+	it('an unknown view id is refused with a reason', async () => {
+		const socket = new WebSocket(`${server.relayUrl}/view/NoSuchViewLinkAtAll00`)
+		const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+			socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+		)
+		expect(closed).toEqual({ code: CLOSE_CODES.unknownViewLink, reason: 'this view-only link does not exist' })
+	})
+
+	it('a locked board drops participant edits but keeps endorsements, and unlocking lets edits in again', async () => {
+		const { boardId, facilitatorKey } = await createBoard()
+		const facilitation = await open(`${boardId}/facilitation`, facilitatorKey)
+		const participant = await open(boardId)
+		const support = await open(`${boardId}/support`)
+		facilitation.doc.getMap(FACILITATION_MAP).set(LOCKED_KEY, true)
+		await waitFor(async () => (await serverState(`${boardId}/facilitation`)).getMap(FACILITATION_MAP).get(LOCKED_KEY), {
+			what: 'the lock on the server',
+		})
+
+		participant.doc.getMap('records').set('while-locked', 'dropped')
+		support.doc.getMap('endorsements').set('shape:x|someone', { name: 'A', department: 'IT', at: 'now' })
+		await waitFor(() => participant.refusals.length > 0, { what: 'a refusal' })
+		expect(participant.refusals[0]).toMatch(/locked/)
+		expect((await serverState(boardId)).getMap('records').has('while-locked')).toBe(false)
+		await waitFor(async () => (await serverState(`${boardId}/support`)).getMap('endorsements').has('shape:x|someone'), {
+			what: 'the endorsement on the server',
+		})
+
+		const facilitatorOnBoard = await open(boardId, facilitatorKey)
+		facilitatorOnBoard.doc.getMap('records').set('by-facilitator', 'kept')
+		await waitFor(async () => (await serverState(boardId)).getMap('records').get('by-facilitator'), {
+			what: "the facilitator's edit while locked",
+		})
+
+		facilitation.doc.getMap(FACILITATION_MAP).set(LOCKED_KEY, false)
+		await waitFor(async () => (await serverState(`${boardId}/facilitation`)).getMap(FACILITATION_MAP).get(LOCKED_KEY) === false, {
+			what: 'the unlock',
+		})
+		participant.doc.getMap('records').set('after-unlock', 'kept')
+		await waitFor(async () => (await serverState(boardId)).getMap('records').get('after-unlock'), { what: 'the edit after unlocking' })
+	})
+})

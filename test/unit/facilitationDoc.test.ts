@@ -1,0 +1,336 @@
+import { describe, it, expect } from 'vitest'
+import * as Y from 'yjs'
+import {
+	agreedStageCount,
+	closeVoting,
+	endPrivateRound,
+	FACILITATION_MAP,
+	isBoardLocked,
+	LOCKED_KEY,
+	observeFacilitation,
+	readFacilitation,
+	readFollowMe,
+	readPrivateRound,
+	readSpotlight,
+	readStageStatuses,
+	readSummon,
+	readTimer,
+	readVoting,
+	revealPrivateRound,
+	revealVoting,
+	setBoardLocked,
+	setFollowMe,
+	setSpotlight,
+	setStageStatus,
+	startPrivateRound,
+	startTimer,
+	startVoting,
+	stopTimer,
+	summonTo,
+	clearSummon,
+	timerHasEnded,
+	timerRemainingMs,
+	type FacilitationState,
+	type StageStatus,
+	type Timer,
+} from '../../shared/facilitationDoc'
+import { WORK_ZONE_IDS, type WorkZoneId } from '../../shared/model/support'
+
+const allOpen = Object.fromEntries(WORK_ZONE_IDS.map((zone) => [zone, 'open'])) as Record<WorkZoneId, StageStatus>
+
+const DEFAULTS: FacilitationState = {
+	statuses: allOpen,
+	timer: null,
+	spotlight: null,
+	locked: false,
+	privateRound: null,
+	voting: null,
+	summon: null,
+	followMe: null,
+}
+
+const mapOf = (doc: Y.Doc) => doc.getMap<unknown>(FACILITATION_MAP)
+
+describe('an empty facilitation document', () => {
+	it('reads as all defaults', () => {
+		expect(readFacilitation(new Y.Doc())).toEqual(DEFAULTS)
+	})
+})
+
+describe('stage status', () => {
+	it('round-trips every status for every work zone', () => {
+		const doc = new Y.Doc()
+		setStageStatus(doc, 'stage-2', 'discussion')
+		setStageStatus(doc, 'stage-3', 'agreed')
+		setStageStatus(doc, 'centre', 'agreed')
+		expect(readStageStatuses(doc)).toEqual({ ...allOpen, 'stage-2': 'discussion', 'stage-3': 'agreed', centre: 'agreed' })
+		setStageStatus(doc, 'stage-3', 'open')
+		expect(readStageStatuses(doc)['stage-3']).toBe('open')
+	})
+
+	it('stores the status under status.<zoneId>', () => {
+		const doc = new Y.Doc()
+		setStageStatus(doc, 'stage-8', 'agreed')
+		expect(mapOf(doc).get('status.stage-8')).toBe('agreed')
+	})
+
+	it('reads a malformed status as open', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('status.stage-1', 'done')
+		mapOf(doc).set('status.stage-2', 3)
+		mapOf(doc).set('status.parking', 'agreed')
+		expect(readStageStatuses(doc)).toEqual(allOpen)
+	})
+
+	it('counts agreed stages among the eight, without the centre', () => {
+		expect(agreedStageCount(allOpen)).toBe(0)
+		expect(agreedStageCount({ ...allOpen, centre: 'agreed', 'stage-1': 'agreed', 'stage-8': 'agreed', 'stage-4': 'discussion' })).toBe(2)
+		const everyZoneAgreed = Object.fromEntries(WORK_ZONE_IDS.map((zone) => [zone, 'agreed'])) as Record<WorkZoneId, StageStatus>
+		expect(agreedStageCount(everyZoneAgreed)).toBe(8)
+		expect(agreedStageCount({})).toBe(0)
+	})
+})
+
+describe('timer', () => {
+	it('starts and stops', () => {
+		const doc = new Y.Doc()
+		startTimer(doc, 'stage-2', 300_000, 1_000)
+		expect(readTimer(doc)).toEqual({ zone: 'stage-2', startedAt: 1_000, durationMs: 300_000 })
+		startTimer(doc, null, 60_000, 2_000)
+		expect(readTimer(doc)).toEqual({ zone: null, startedAt: 2_000, durationMs: 60_000 })
+		stopTimer(doc)
+		expect(readTimer(doc)).toBeNull()
+	})
+
+	it('starts at the current time when none is given', () => {
+		const doc = new Y.Doc()
+		const before = Date.now()
+		startTimer(doc, 'centre', 1_000)
+		const timer = readTimer(doc)!
+		expect(timer.startedAt).toBeGreaterThanOrEqual(before)
+		expect(timer.startedAt).toBeLessThanOrEqual(Date.now())
+	})
+
+	it.each([
+		['a string', 'soon'],
+		['a zone that does not exist', { zone: 'stage-9', startedAt: 0, durationMs: 1 }],
+		['a missing start', { zone: 'centre', durationMs: 1 }],
+		['a negative duration', { zone: 'centre', startedAt: 0, durationMs: -1 }],
+		['a duration that is not a number', { zone: 'centre', startedAt: 0, durationMs: '60' }],
+		['an infinite start', { zone: 'centre', startedAt: Number.POSITIVE_INFINITY, durationMs: 1 }],
+	])('reads %s as no timer', (_label, value) => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('timer', value)
+		expect(readTimer(doc)).toBeNull()
+	})
+
+	it('counts the time remaining down to zero, never below', () => {
+		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000 }
+		expect(timerRemainingMs(timer, 10_000)).toBe(60_000)
+		expect(timerRemainingMs(timer, 40_000)).toBe(30_000)
+		expect(timerRemainingMs(timer, 70_000)).toBe(0)
+		expect(timerRemainingMs(timer, 100_000)).toBe(0)
+		expect(timerRemainingMs(null, 0)).toBe(0)
+	})
+
+	it('has ended exactly when no time remains, and a missing timer has not ended', () => {
+		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000 }
+		expect(timerHasEnded(timer, 69_999)).toBe(false)
+		expect(timerHasEnded(timer, 70_000)).toBe(true)
+		expect(timerHasEnded(timer, 80_000)).toBe(true)
+		expect(timerHasEnded(null, 80_000)).toBe(false)
+	})
+})
+
+describe('spotlight', () => {
+	it('round-trips a zone and clears', () => {
+		const doc = new Y.Doc()
+		setSpotlight(doc, 'stage-5')
+		expect(readSpotlight(doc)).toBe('stage-5')
+		setSpotlight(doc, null)
+		expect(readSpotlight(doc)).toBeNull()
+	})
+
+	it('reads an unknown zone as no spotlight', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('spotlight', 'stage-0')
+		expect(readSpotlight(doc)).toBeNull()
+	})
+})
+
+describe('lock', () => {
+	it('locks and unlocks under the key the server reads', () => {
+		const doc = new Y.Doc()
+		setBoardLocked(doc, true)
+		expect(isBoardLocked(doc)).toBe(true)
+		expect(doc.getMap(FACILITATION_MAP).get(LOCKED_KEY)).toBe(true)
+		setBoardLocked(doc, false)
+		expect(isBoardLocked(doc)).toBe(false)
+	})
+
+	it('reads anything but true as unlocked', () => {
+		const doc = new Y.Doc()
+		for (const value of ['true', 1, {}, null]) {
+			mapOf(doc).set(LOCKED_KEY, value)
+			expect(isBoardLocked(doc)).toBe(false)
+		}
+	})
+})
+
+describe('private round', () => {
+	it('starts hidden, reveals and ends', () => {
+		const doc = new Y.Doc()
+		startPrivateRound(doc, 'round-1')
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: false })
+		revealPrivateRound(doc)
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: true })
+		endPrivateRound(doc)
+		expect(readPrivateRound(doc)).toBeNull()
+	})
+
+	it('reveals nothing when no round runs', () => {
+		const doc = new Y.Doc()
+		revealPrivateRound(doc)
+		expect(readPrivateRound(doc)).toBeNull()
+	})
+
+	it('reads a malformed round as none', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('privateRound', { id: 'r', revealed: 'yes' })
+		expect(readPrivateRound(doc)).toBeNull()
+		mapOf(doc).set('privateRound', { id: '', revealed: false })
+		expect(readPrivateRound(doc)).toBeNull()
+	})
+})
+
+describe('voting', () => {
+	it('opens, reveals and closes a round', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 5)
+		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, phase: 'open' })
+		revealVoting(doc)
+		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, phase: 'revealed' })
+		closeVoting(doc)
+		expect(readVoting(doc)).toBeNull()
+	})
+
+	it('clamps the dots per person to 1..20 when opening', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 50)
+		expect(readVoting(doc)!.dotsPerPerson).toBe(20)
+		startVoting(doc, 'v2', 0)
+		expect(readVoting(doc)!.dotsPerPerson).toBe(1)
+		startVoting(doc, 'v3', 3.6)
+		expect(readVoting(doc)!.dotsPerPerson).toBe(4)
+		startVoting(doc, 'v4', Number.NaN)
+		expect(readVoting(doc)!.dotsPerPerson).toBe(1)
+	})
+
+	it('reveals nothing when no round is open', () => {
+		const doc = new Y.Doc()
+		revealVoting(doc)
+		expect(readVoting(doc)).toBeNull()
+	})
+
+	it.each([
+		['too many dots', { id: 'v', dotsPerPerson: 21, phase: 'open' }],
+		['fractional dots', { id: 'v', dotsPerPerson: 2.5, phase: 'open' }],
+		['an unknown phase', { id: 'v', dotsPerPerson: 3, phase: 'closed' }],
+		['no id', { dotsPerPerson: 3, phase: 'open' }],
+	])('reads a round with %s as none', (_label, value) => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('voting', value)
+		expect(readVoting(doc)).toBeNull()
+	})
+})
+
+describe('summon and follow', () => {
+	it('summons to bounds with a fresh id each time', () => {
+		const doc = new Y.Doc()
+		const bounds = { x: 10, y: 20, w: 300, h: 200 }
+		summonTo(doc, bounds)
+		const first = readSummon(doc)!
+		summonTo(doc, bounds)
+		const second = readSummon(doc)!
+		expect(first.bounds).toEqual(bounds)
+		expect(second.bounds).toEqual(bounds)
+		expect(second.id).not.toBe(first.id)
+		clearSummon(doc)
+		expect(readSummon(doc)).toBeNull()
+	})
+
+	it('uses the id it is given', () => {
+		const doc = new Y.Doc()
+		summonTo(doc, { x: 0, y: 0, w: 1, h: 1 }, 's-1')
+		expect(readSummon(doc)!.id).toBe('s-1')
+	})
+
+	it('reads a summon with malformed bounds as none', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('summon', { id: 's', bounds: { x: 0, y: 0, w: -1, h: 1 } })
+		expect(readSummon(doc)).toBeNull()
+		mapOf(doc).set('summon', { id: 's', bounds: { x: 0, y: 'top', w: 1, h: 1 } })
+		expect(readSummon(doc)).toBeNull()
+		mapOf(doc).set('summon', { id: 's' })
+		expect(readSummon(doc)).toBeNull()
+	})
+
+	it('round-trips follow-me and clears it', () => {
+		const doc = new Y.Doc()
+		setFollowMe(doc, 'user-1')
+		expect(readFollowMe(doc)).toEqual({ userId: 'user-1' })
+		setFollowMe(doc, null)
+		expect(readFollowMe(doc)).toBeNull()
+		mapOf(doc).set('followMe', { userId: 42 })
+		expect(readFollowMe(doc)).toBeNull()
+	})
+})
+
+describe('readFacilitation', () => {
+	it('reads every setting into one object', () => {
+		const doc = new Y.Doc()
+		setStageStatus(doc, 'stage-1', 'agreed')
+		startTimer(doc, 'stage-1', 1_000, 5)
+		setSpotlight(doc, 'stage-1')
+		setBoardLocked(doc, true)
+		startPrivateRound(doc, 'p')
+		startVoting(doc, 'v', 3)
+		summonTo(doc, { x: 1, y: 2, w: 3, h: 4 }, 's')
+		setFollowMe(doc, 'u')
+		expect(readFacilitation(doc)).toEqual({
+			statuses: { ...allOpen, 'stage-1': 'agreed' },
+			timer: { zone: 'stage-1', startedAt: 5, durationMs: 1_000 },
+			spotlight: 'stage-1',
+			locked: true,
+			privateRound: { id: 'p', revealed: false },
+			voting: { id: 'v', dotsPerPerson: 3, phase: 'open' },
+			summon: { id: 's', bounds: { x: 1, y: 2, w: 3, h: 4 } },
+			followMe: { userId: 'u' },
+		})
+	})
+
+	it('reads every malformed value as its default', () => {
+		const doc = new Y.Doc()
+		for (const key of ['timer', 'spotlight', 'locked', 'privateRound', 'voting', 'summon', 'followMe', 'status.centre']) mapOf(doc).set(key, 'garbage')
+		expect(readFacilitation(doc)).toEqual(DEFAULTS)
+	})
+})
+
+describe('observeFacilitation', () => {
+	it('passes the new state on every change, also from another replica, until unsubscribed', () => {
+		const facilitator = new Y.Doc()
+		const participant = new Y.Doc()
+		facilitator.on('update', (update: Uint8Array) => Y.applyUpdate(participant, update))
+		const seen: FacilitationState[] = []
+		const stop = observeFacilitation(participant, (state) => seen.push(state))
+		setBoardLocked(facilitator, true)
+		setSpotlight(facilitator, 'centre')
+		expect(seen.map((state) => [state.locked, state.spotlight])).toEqual([
+			[true, null],
+			[true, 'centre'],
+		])
+		stop()
+		setBoardLocked(facilitator, false)
+		expect(seen).toHaveLength(2)
+	})
+})
