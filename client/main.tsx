@@ -5,6 +5,7 @@ import { BoardPage } from './board/BoardPage'
 import { useTranslation } from './i18n/locale'
 import { LandingPage } from './landing/LandingPage'
 import { routeOf } from './routes'
+import { facilitatorKeyFor } from './session/boardLink'
 import './styles.css'
 
 function App() {
@@ -13,7 +14,9 @@ function App() {
 		case 'landing':
 			return <LandingPage />
 		case 'board':
-			return <BoardPage boardId={route.boardId} />
+			return <BoardPage link={{ via: 'board', boardId: route.boardId, key: facilitatorKeyFor(route.boardId) }} />
+		case 'view':
+			return <BoardPage link={{ via: 'view', viewId: route.viewId }} />
 		case 'not-found':
 			return <NotFoundPage />
 	}

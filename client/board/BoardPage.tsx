@@ -10,7 +10,16 @@ import { rememberBoard } from '../landing/recentBoards'
 import { $participant } from '../participant/participant'
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import type { SyncStatus } from '../sync/syncStatus'
-import { useBoardSync } from '../sync/useBoardSync'
+import { useBoardSync, type ReadyBoardSync } from '../sync/useBoardSync'
+import { fetchRole, type BoardLink } from '../session/boardLink'
+import { $canEditBoard, $role } from '../session/sessionState'
+import type { Role } from '../../shared/roles'
+import { NoticeToast } from './NoticeToast'
+import { FacilitationLayer } from '../facilitation/FacilitationLayer'
+import { SessionTimer } from '../facilitation/SessionTimer'
+import { shapeVisibility } from '../support/privateMode'
+import { SupportCanvasLayer } from '../support/SupportCanvasLayer'
+import { SupportLayer } from '../support/SupportLayer'
 import { boardOverrides } from './boardOverrides'
 import { registerBoardRules } from './boardRules'
 import { $boardSettings, followBoardSettings } from './boardSettingsState'
@@ -26,46 +35,58 @@ import { SidePanel } from './SidePanel'
 // Fonts, icons and translations are bundled by Vite and served from our own origin.
 const assetUrls = getAssetUrlsByImport()
 
-export function BoardPage({ boardId }: { boardId: string }) {
-	const { locale, t } = useTranslation()
+export function BoardPage({ link }: { link: BoardLink }) {
+	const { t } = useTranslation()
 	const config = useClientConfig()
-	const sync = useBoardSync(boardId)
+	const role = useRole(link)
+	const sync = useBoardSync(link)
+	if (role instanceof Error) return <BoardMessage title={t('board.cannotOpen')} detail={role.message} />
+	if (sync.state === 'error') return <BoardMessage title={t('board.cannotOpen')} detail={sync.error.message} />
+	if (sync.state === 'loading' || !config || !role) return <BoardMessage title={t('board.opening')} />
+	return <OpenBoard link={link} sync={sync} config={config} />
+}
+
+function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSync; config: ClientConfig }) {
+	const { locale, t } = useTranslation()
 	const [editor, setEditor] = useState<Editor | null>(null)
 	const [editingIdentity, setEditingIdentity] = useState(false)
 	const [settingsOpen, setSettingsOpen] = useState(false)
 	const participant = useValue($participant)
+	const role = useValue($role)
+	const canEdit = useValue($canEditBoard)
 	const title = useValue($boardSettings).title
-	const doc = sync.state === 'ready' ? sync.doc : null
+	const { doc, status } = sync
 
 	useEffect(() => {
-		if (!doc) return
-		ensureDepartmentList(doc)
+		if (role !== 'viewer') ensureDepartmentList(doc)
 		return followBoardSettings(doc)
-	}, [doc])
+	}, [doc, role])
 	useEffect(() => {
 		if (editor) showWholeModel(editor)
 	}, [editor])
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
+	// Viewers, and participants while the board is locked, look but do not touch.
+	useEffect(() => {
+		editor?.updateInstanceState({ isReadonly: !canEdit })
+	}, [editor, canEdit])
 	useEffect(() => {
 		document.title = `${title || t('landing.untitled')} · Strategy Board`
-		rememberBoard(boardId, title)
-	}, [boardId, title, t])
+		if (link.via === 'board') rememberBoard(link.boardId, title)
+	}, [link, title, t])
 
-	const status = sync.state === 'ready' ? sync.status : null
 	const components = useMemo<TLComponents>(
 		() => ({
-			SharePanel: () => status && <BoardPanel status={status} />,
-			TopPanel: ShapeLimitNotice,
+			SharePanel: () => <BoardPanel status={status} />,
+			TopPanel: BoardTopPanel,
 			StylePanel: ContextualStylePanel,
+			OnTheCanvas: SupportCanvasLayer,
 		}),
 		[status],
 	)
 
-	if (sync.state === 'error') return <BoardMessage title={t('board.cannotOpen')} detail={sync.error.message} />
-	if (sync.state === 'loading' || !config) return <BoardMessage title={t('board.opening')} />
 	return (
-		<div className="board">
+		<div className="board" data-role={role}>
 			{editor && (
 				<SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />
 			)}
@@ -77,24 +98,50 @@ export function BoardPage({ boardId }: { boardId: string }) {
 					licenseKey={config.tldrawLicenseKey ?? undefined}
 					assetUrls={assetUrls}
 					components={components}
+					getShapeVisibility={shapeVisibility}
 					onMount={(mounted) => {
 						setEditor(mounted)
 						return prepareEditor(mounted)
 					}}
 				/>
 			</div>
-			{(participant === null || editingIdentity) && sync.doc && (
-				<JoinDialog doc={sync.doc} onDone={() => setEditingIdentity(false)} />
+			{role !== 'viewer' && (participant === null || editingIdentity) && (
+				<JoinDialog doc={doc} onDone={() => setEditingIdentity(false)} />
 			)}
-			{settingsOpen && <BoardSettingsDialog doc={sync.doc} onClose={() => setSettingsOpen(false)} />}
+			{settingsOpen && <BoardSettingsDialog doc={doc} onClose={() => setSettingsOpen(false)} />}
+			{editor && <FacilitationLayer editor={editor} />}
+			{editor && <SupportLayer editor={editor} />}
+			<NoticeToast />
 		</div>
 	)
 }
 
-/** House rules and the model on the board. */
+/** The role this link gives, from the server; an Error when the link is not valid. */
+function useRole(link: BoardLink): Role | Error | null {
+	const [role, setRole] = useState<Role | Error | null>(null)
+	const linkKey = JSON.stringify(link)
+	useEffect(() => {
+		let current = true
+		fetchRole(link).then(
+			(resolved) => {
+				if (!current) return
+				$role.set(resolved)
+				setRole(resolved)
+			},
+			(error: Error) => current && setRole(error),
+		)
+		return () => {
+			current = false
+		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [linkKey])
+	return role
+}
+
+/** House rules, and the model drawn on the board by whoever may write it. */
 function prepareEditor(editor: Editor): () => void {
 	const stopRules = registerBoardRules(editor)
-	ensureModelTemplate(editor)
+	if ($canEditBoard.get()) ensureModelTemplate(editor)
 	return stopRules
 }
 
@@ -105,6 +152,15 @@ function showWholeModel(editor: Editor) {
 	const model = new Box(centre.x - outerRadius, centre.y - outerRadius, 2 * outerRadius, 2 * outerRadius)
 	// The inset is split over both sides and must clear tldraw's toolbar at the bottom.
 	editor.zoomToBounds(model, { inset: 150 })
+}
+
+function BoardTopPanel() {
+	return (
+		<div className="board-top-panel">
+			<SessionTimer />
+			<ShapeLimitNotice />
+		</div>
+	)
 }
 
 function BoardPanel({ status }: { status: Atom<SyncStatus> }) {

@@ -3,6 +3,7 @@ export const en = {
 	'landing.title': 'Strategy Board',
 	'landing.lead': 'A live workshop board for the SocialStrategyModel: every department on one canvas, building support for the plan together.',
 	'landing.create': 'Create a new board',
+	'landing.createFailed': 'Could not create a board ({reason}). Try again.',
 	'landing.recent': 'Recently opened',
 	'landing.recentEmpty': 'Boards you open appear here (kept in this browser only).',
 	'landing.untitled': 'Untitled board',

@@ -5,6 +5,7 @@ export const nl: Record<MessageKey, string> = {
 	'landing.title': 'Strategy Board',
 	'landing.lead': 'Een live workshopbord voor het SocialStrategyModel: alle afdelingen op één canvas, samen draagvlak bouwen voor het plan.',
 	'landing.create': 'Nieuw bord maken',
+	'landing.createFailed': 'Kon geen bord maken ({reason}). Probeer het opnieuw.',
 	'landing.recent': 'Recent geopend',
 	'landing.recentEmpty': 'Borden die je opent verschijnen hier (alleen in deze browser bewaard).',
 	'landing.untitled': 'Naamloos bord',

@@ -1,22 +1,44 @@
 import { useState } from 'react'
-import { newBoardId } from '../../shared/boardId'
 import { LanguageSwitch } from '../board/LanguageSwitch'
 import { useTranslation } from '../i18n/locale'
 import { boardPath } from '../routes'
+import { rememberFacilitatorKey } from '../session/boardLink'
 import { forgetBoard, readRecentBoards } from './recentBoards'
 
 export function LandingPage() {
 	const { t } = useTranslation()
 	const [recent, setRecent] = useState(readRecentBoards)
+	const [creating, setCreating] = useState(false)
+	const [problem, setProblem] = useState<string | null>(null)
+
+	// The creator becomes the facilitator: the server hands out the key once, this browser keeps it.
+	const create = async () => {
+		setCreating(true)
+		try {
+			const response = await fetch('/api/boards', { method: 'POST' })
+			if (!response.ok) throw new Error(`HTTP ${response.status}`)
+			const { boardId, facilitatorKey } = (await response.json()) as { boardId: string; facilitatorKey: string }
+			rememberFacilitatorKey(boardId, facilitatorKey)
+			location.assign(boardPath(boardId))
+		} catch (error) {
+			setProblem(t('landing.createFailed', { reason: (error as Error).message }))
+			setCreating(false)
+		}
+	}
 
 	return (
 		<main className="landing">
 			<LanguageSwitch />
 			<h1>{t('landing.title')}</h1>
 			<p className="landing__lead">{t('landing.lead')}</p>
-			<button className="landing__create" data-testid="create-board" onClick={() => location.assign(boardPath(newBoardId()))}>
+			<button className="landing__create" data-testid="create-board" disabled={creating} onClick={create}>
 				{t('landing.create')}
 			</button>
+			{problem && (
+				<p className="dialog__problem" role="alert">
+					{problem}
+				</p>
+			)}
 			<section className="landing__recent" aria-label={t('landing.recent')}>
 				<h2>{t('landing.recent')}</h2>
 				{recent.length === 0 ? (

@@ -11,18 +11,20 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
 import { recordsOf } from '../../shared/recordDoc'
 import { uploadAssetStore } from '../assets/uploadAssetStore'
 import { $participant } from '../participant/participant'
+import { roomOf, type BoardLink } from '../session/boardLink'
+import { showNotice } from '../session/notice'
+import { followSessionDocuments } from '../session/sessionState'
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import { bindStoreToDoc } from './bindStoreToDoc'
 import { bindPresence } from './presence'
 import { trackSyncStatus, type SyncStatus } from './syncStatus'
 
-export type BoardSync =
-	| { state: 'loading' }
-	| { state: 'error'; error: Error }
-	| { state: 'ready'; store: TLStore; doc: Y.Doc; status: Atom<SyncStatus>; provider: WebsocketProvider }
+export type ReadyBoardSync = { state: 'ready'; store: TLStore; doc: Y.Doc; status: Atom<SyncStatus>; provider: WebsocketProvider }
+export type BoardSync = { state: 'loading' } | { state: 'error'; error: Error } | ReadyBoardSync
 
 /** A first visit with no local copy waits this long for the server before opening an empty board. */
 const FIRST_SYNC_TIMEOUT_MS = 5000
@@ -37,17 +39,21 @@ export const relayUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}:
 
 /**
  * One board's live session: a Y.Doc kept in IndexedDB (so work survives a reload while offline)
- * and synced through the relay, bound to a tldraw store, with presence through awareness.
+ * and synced through the relay, bound to a tldraw store, with presence through awareness; beside
+ * it the board's facilitation and support documents.
  */
-export function useBoardSync(boardId: string): BoardSync {
+export function useBoardSync(link: BoardLink): BoardSync {
 	const [sync, setSync] = useState<BoardSync>({ state: 'loading' })
+	const linkKey = JSON.stringify(link)
 
 	useEffect(() => {
 		setSync({ state: 'loading' })
 		const doc = new Y.Doc()
-		const localCopy = new IndexeddbPersistence(`strategy-board/${boardId}`, doc)
+		const localCopy = new IndexeddbPersistence(`strategy-board/${roomOf(link, 'board')}`, doc)
 		// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
-		const provider = new WebsocketProvider(relayUrl(), boardId, doc, { resyncInterval: 10_000 })
+		const provider = connect(link, 'board', doc)
+		const side = { facilitation: new Y.Doc(), support: new Y.Doc() }
+		const sideProviders = [connect(link, 'facilitation', side.facilitation), connect(link, 'support', side.support)]
 		const tracker = trackSyncStatus(provider, doc)
 		// `?debug` hands the session to the browser console (and to tests that cut the network).
 		if (new URLSearchParams(location.search).has('debug')) Object.assign(window, { strategyBoard: { provider, doc } })
@@ -59,7 +65,7 @@ export function useBoardSync(boardId: string): BoardSync {
 			assets: uploadAssetStore,
 			collaboration: { status: online },
 		})
-		const cleanups: (() => void)[] = [tracker.stop]
+		const cleanups: (() => void)[] = [tracker.stop, followSessionDocuments(side)]
 		let started = false
 
 		const start = () => {
@@ -91,10 +97,29 @@ export function useBoardSync(boardId: string): BoardSync {
 			clearTimeout(firstSyncTimeout)
 			for (const cleanup of cleanups.reverse()) cleanup()
 			provider.destroy()
+			for (const sideProvider of sideProviders) sideProvider.destroy()
 			void localCopy.destroy()
 			doc.destroy()
+			side.facilitation.destroy()
+			side.support.destroy()
 		}
-	}, [boardId])
+		// The link is compared by value: a new object for the same link must not reconnect.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [linkKey])
 
 	return sync
 }
+
+function connect(link: BoardLink, kind: 'board' | 'facilitation' | 'support', doc: Y.Doc): WebsocketProvider {
+	const params: Record<string, string> = link.via === 'board' && link.key ? { key: link.key } : {}
+	const provider = new WebsocketProvider(relayUrl(), roomOf(link, kind), doc, { params, resyncInterval: 10_000 })
+	// The relay explains a dropped change (locked board, view-only link) with y-websocket's
+	// "permission denied" message; say it to the person instead of the console.
+	provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+		decoding.readVarUint(decoder)
+		showNotice(decoding.readVarString(decoder))
+	}
+	return provider
+}
+
+const MESSAGE_AUTH = 2

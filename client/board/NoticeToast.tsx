@@ -1,0 +1,13 @@
+import { useValue } from 'tldraw'
+import { $notice } from '../session/notice'
+
+/** Shows the latest notice (a refused change, say) for a few seconds. */
+export function NoticeToast() {
+	const notice = useValue($notice)
+	if (!notice) return null
+	return (
+		<div className="notice" role="alert" key={notice.id} data-testid="notice">
+			{notice.text}
+		</div>
+	)
+}

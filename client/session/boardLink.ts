@@ -1,0 +1,48 @@
+import type { Role } from '../../shared/roles'
+
+/** How this page reached the board: its participant/facilitator link, or a view-only link. */
+export type BoardLink = { via: 'board'; boardId: string; key: string | null } | { via: 'view'; viewId: string }
+
+const keyStorage = (boardId: string) => `strategy-board:facilitator-key:${boardId}`
+
+/**
+ * The facilitator key travels in the link's fragment (`#key=...`), which browsers never send to
+ * a server; it is kept in this browser so a reload stays facilitator, and taken out of the address
+ * bar so a participant link copied from there does not carry it.
+ */
+export function facilitatorKeyFor(boardId: string): string | null {
+	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key')
+	if (fromLink) {
+		localStorage.setItem(keyStorage(boardId), fromLink)
+		history.replaceState(null, '', location.pathname + location.search)
+	}
+	return fromLink ?? localStorage.getItem(keyStorage(boardId))
+}
+
+export function rememberFacilitatorKey(boardId: string, key: string): void {
+	localStorage.setItem(keyStorage(boardId), key)
+}
+
+export const facilitatorLink = (boardId: string, key: string) => `${location.origin}/b/${boardId}#key=${encodeURIComponent(key)}`
+export const participantLink = (boardId: string) => `${location.origin}/b/${boardId}`
+export const viewLink = (viewId: string) => `${location.origin}/v/${viewId}`
+
+/** The relay room of one of the board's documents, as this link may open it. */
+export function roomOf(link: BoardLink, kind: 'board' | 'facilitation' | 'support'): string {
+	const base = link.via === 'view' ? `view/${link.viewId}` : link.boardId
+	return kind === 'board' ? base : `${base}/${kind}`
+}
+
+/** The role the server gives this link (it checks the key itself on every connection). */
+export async function fetchRole(link: BoardLink): Promise<Role> {
+	if (link.via === 'view') {
+		const response = await fetch(`/api/views/${link.viewId}`)
+		if (response.status === 404) throw new Error('This view-only link does not exist.')
+		if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
+		return 'viewer'
+	}
+	const query = link.key ? `?key=${encodeURIComponent(link.key)}` : ''
+	const response = await fetch(`/api/boards/${link.boardId}/role${query}`)
+	if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
+	return ((await response.json()) as { role: Role }).role
+}
