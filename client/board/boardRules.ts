@@ -2,20 +2,22 @@ import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { departmentColour } from '../../shared/model/departments'
 import { readNoteAuthorship, type NoteMeta } from '../../shared/model/noteAuthorship'
 import { $participant } from '../participant/participant'
+import { privacyMeta } from '../support/privateMode'
 import { $boardSettings } from './boardSettingsState'
 import { MODEL_SHAPE_TYPES } from './modelTemplate'
 
 /**
  * The board's house rules, enforced where tldraw applies every local change:
  * - every note this person creates, by "+" or with tldraw's own note tool, carries its author,
- *   department and creation time, and the department's colour;
+ *   department and creation time, and the department's colour; during a private round also the
+ *   round, so others' browsers hide it until it is revealed;
  * - the model's zones cannot be moved, resized, unlocked or deleted from this browser.
  * Remote changes (source "remote") pass untouched: each person's own browser applied the rules.
  */
 export function registerBoardRules(editor: Editor): () => void {
 	const stopStamping = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
 		if (source !== 'user' || shape.type !== 'note') return shape
-		return stampAuthorship(shape as TLNoteShape)
+		return stampAuthorship(editor, shape as TLNoteShape)
 	})
 	const stopDeleting = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
 		if (source === 'user' && isModelShape(shape)) return false
@@ -32,13 +34,14 @@ export function registerBoardRules(editor: Editor): () => void {
 
 export const isModelShape = (shape: TLShape) => MODEL_SHAPE_TYPES.has(shape.type)
 
-function stampAuthorship(note: TLNoteShape): TLNoteShape {
+function stampAuthorship(editor: Editor, note: TLNoteShape): TLNoteShape {
 	const participant = $participant.get()
 	if (!participant || readNoteAuthorship(note.meta).department) return note
 	const meta: NoteMeta = {
 		authorName: participant.name,
 		department: participant.department,
 		createdAt: new Date().toISOString(),
+		...privacyMeta(editor),
 	}
 	const colour = departmentColour($boardSettings.get().departments, participant.department)
 	return { ...note, meta: { ...note.meta, ...meta }, props: { ...note.props, color: colour } }

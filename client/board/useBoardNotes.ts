@@ -1,14 +1,14 @@
 import { renderPlaintextFromRichText, useValue, type Editor, type TLNoteShape } from 'tldraw'
 import type { NoteOnBoard } from '../../shared/model/zoneSummary'
 
-/** The notes on the current page, as the shared model code reads them; live. */
+/** The notes on the current page that this person sees (not others' notes of a private round), as the shared model code reads them; live. */
 export function useBoardNotes(editor: Editor): NoteOnBoard[] {
 	return useValue(
 		'board notes',
 		() =>
 			editor
 				.getCurrentPageShapes()
-				.filter((shape): shape is TLNoteShape => shape.type === 'note')
+				.filter((shape): shape is TLNoteShape => shape.type === 'note' && !editor.isShapeHidden(shape))
 				.flatMap((note) => {
 					const bounds = editor.getShapePageBounds(note)
 					if (!bounds) return []

@@ -14,6 +14,8 @@ export type SessionDocuments = { facilitation: Y.Doc; support: Y.Doc }
 export const $role = atom<Role>('role', 'participant')
 export const $documents = atom<SessionDocuments | null>('session documents', null)
 export const $facilitation = atom<FacilitationState | null>('facilitation', null)
+/** Whether the facilitation document has had its first sync: what it held then was there before this page. */
+export const $facilitationSynced = atom('facilitation synced', false)
 export const $endorsements = atom<Endorsement[]>('endorsements', [])
 /** Bumped on every change of the support document, for readers of votes. */
 export const $supportVersion = atom('support version', 0)
@@ -43,5 +45,6 @@ export function followSessionDocuments(documents: SessionDocuments): () => void 
 		stopSupport()
 		$documents.set(null)
 		$facilitation.set(null)
+		$facilitationSynced.set(false)
 	}
 }

@@ -17,7 +17,7 @@ import { uploadAssetStore } from '../assets/uploadAssetStore'
 import { $participant } from '../participant/participant'
 import { roomOf, type BoardLink } from '../session/boardLink'
 import { showNotice } from '../session/notice'
-import { followSessionDocuments } from '../session/sessionState'
+import { $facilitationSynced, followSessionDocuments } from '../session/sessionState'
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import { bindStoreToDoc } from './bindStoreToDoc'
 import { bindPresence } from './presence'
@@ -53,7 +53,8 @@ export function useBoardSync(link: BoardLink): BoardSync {
 		// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
 		const provider = connect(link, 'board', doc)
 		const side = { facilitation: new Y.Doc(), support: new Y.Doc() }
-		const sideProviders = [connect(link, 'facilitation', side.facilitation), connect(link, 'support', side.support)]
+		const facilitationProvider = connect(link, 'facilitation', side.facilitation)
+		const sideProviders = [facilitationProvider, connect(link, 'support', side.support)]
 		const tracker = trackSyncStatus(provider, doc)
 		// `?debug` hands the session to the browser console (and to tests that cut the network).
 		if (new URLSearchParams(location.search).has('debug')) Object.assign(window, { strategyBoard: { provider, doc } })
@@ -87,6 +88,9 @@ export function useBoardSync(link: BoardLink): BoardSync {
 		const onSynced = (synced: boolean) => synced && start()
 		provider.on('sync', onSynced)
 		cleanups.push(() => provider.off('sync', onSynced))
+		const onFacilitationSynced = (synced: boolean) => synced && $facilitationSynced.set(true)
+		facilitationProvider.on('sync', onFacilitationSynced)
+		cleanups.push(() => facilitationProvider.off('sync', onFacilitationSynced))
 		localCopy.whenSynced.then(() => {
 			// With a local copy the board opens at once, online or not; otherwise wait for the server.
 			if (recordsOf(doc).size > 0) start()

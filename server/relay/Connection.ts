@@ -10,9 +10,8 @@ export type WritePolicy = () => string | null
 /** One refusal notice per this interval at most, however many updates a client sends. */
 const REFUSAL_NOTICE_INTERVAL_MS = 2000
 
-/** One client's socket on one board, and the awareness client ids it has announced. */
+/** One client's socket on one board. */
 export class Connection {
-	readonly awarenessClientIds = new Set<number>()
 	/** Cleared at each heartbeat ping, set again by the pong. */
 	answeredPing = true
 	/** Until the role is known nothing may be written. */

@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { log } from '../logger.js'
 import type { PersistedBoard } from '../storage/PersistedBoard.js'
-import { Connection } from './Connection.js'
+import { AwarenessRelay } from './AwarenessRelay.js'
+import type { Connection } from './Connection.js'
 import {
 	encodeAwareness,
 	encodeSyncStep1,
@@ -11,8 +11,6 @@ import {
 	encodeUpdate,
 	type ClientMessage,
 } from './protocol.js'
-
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /**
  * One board in memory: its Y.Doc, its awareness and the connections on it. Document updates are
@@ -22,7 +20,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  */
 export class Room {
 	readonly doc = new Y.Doc()
-	readonly awareness = new awarenessProtocol.Awareness(this.doc)
+	readonly awareness = new AwarenessRelay()
 	readonly connections = new Set<Connection>()
 	readonly persistence: PersistedBoard
 	private readonly changedAwarenessClients = new Set<number>()
@@ -36,23 +34,19 @@ export class Room {
 		createPersistence: (doc: Y.Doc) => PersistedBoard,
 	) {
 		this.persistence = createPersistence(this.doc)
-		// The server is not a participant: it holds others' states only.
-		this.awareness.setLocalState(null)
 		this.doc.on('update', this.onDocumentUpdate)
-		this.awareness.on('update', this.onAwarenessUpdate)
 	}
 
 	join(connection: Connection): void {
 		this.connections.add(connection)
 		connection.send(encodeSyncStep1(this.doc))
-		const states = [...this.awareness.getStates().keys()]
-		if (states.length > 0) connection.send(encodeAwareness(this.awareness, states))
+		const states = this.awareness.clientIds
+		if (states.length > 0) connection.send(encodeAwareness(this.awareness.encodeUpdate(states)))
 	}
 
 	leave(connection: Connection): void {
 		if (!this.connections.delete(connection)) return
-		const ids = [...connection.awarenessClientIds]
-		if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection)
+		this.awarenessChanged(this.awareness.removeOwnedBy(connection))
 	}
 
 	receive(connection: Connection, message: ClientMessage): void {
@@ -67,10 +61,10 @@ export class Room {
 				this.applyClientUpdate(connection, message.update)
 				return
 			case 'awareness':
-				this.applyClientAwareness(connection, message.update)
+				this.awarenessChanged(this.awareness.apply(message.entries, connection))
 				return
 			case 'queryAwareness':
-				connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+				connection.send(encodeAwareness(this.awareness.encodeUpdate(this.awareness.clientIds)))
 				return
 		}
 	}
@@ -78,8 +72,6 @@ export class Room {
 	destroy(): void {
 		clearTimeout(this.awarenessTimer)
 		this.doc.off('update', this.onDocumentUpdate)
-		this.awareness.off('update', this.onAwarenessUpdate)
-		this.awareness.destroy()
 		this.doc.destroy()
 	}
 
@@ -117,14 +109,6 @@ export class Room {
 		return true
 	}
 
-	private applyClientAwareness(connection: Connection, update: Uint8Array) {
-		try {
-			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
-		} catch {
-			connection.close(CLOSE_CODES.malformedMessage, 'awareness update could not be applied')
-		}
-	}
-
 	private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
 		if (this.persistence.isOwnOrigin(origin)) return
 		this.persistence.enqueue(update)
@@ -134,20 +118,17 @@ export class Room {
 		}
 	}
 
-	private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-		const changed = added.concat(updated, removed)
-		if (origin instanceof Connection) {
-			for (const id of added.concat(updated)) origin.awarenessClientIds.add(id)
-			for (const id of removed) origin.awarenessClientIds.delete(id)
+	private awarenessChanged(clientIds: number[]) {
+		for (const id of clientIds) this.changedAwarenessClients.add(id)
+		if (this.changedAwarenessClients.size > 0) {
+			this.awarenessTimer ??= setTimeout(this.broadcastAwareness, this.options.awarenessTickMs)
 		}
-		for (const id of changed) this.changedAwarenessClients.add(id)
-		this.awarenessTimer ??= setTimeout(this.broadcastAwareness, this.options.awarenessTickMs)
 	}
 
 	private readonly broadcastAwareness = () => {
 		this.awarenessTimer = undefined
 		if (this.changedAwarenessClients.size === 0) return
-		const message = encodeAwareness(this.awareness, [...this.changedAwarenessClients])
+		const message = encodeAwareness(this.awareness.encodeUpdate(this.changedAwarenessClients))
 		this.changedAwarenessClients.clear()
 		for (const connection of this.connections) connection.send(message)
 	}

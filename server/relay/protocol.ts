@@ -1,7 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 
 /**
@@ -14,10 +13,12 @@ export const MESSAGE_AWARENESS = 1
 export const MESSAGE_AUTH = 2
 export const MESSAGE_QUERY_AWARENESS = 3
 
+export type AwarenessEntry = { clientId: number; clock: number; json: string }
+
 export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
 	| { kind: 'update'; update: Uint8Array }
-	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'awareness'; entries: AwarenessEntry[] }
 	| { kind: 'queryAwareness' }
 
 export class ProtocolError extends Error {}
@@ -30,8 +31,7 @@ export function parseClientMessage(frame: Uint8Array): ClientMessage {
 			return parseSyncMessage(decoder)
 		case MESSAGE_AWARENESS: {
 			const update = readOr(() => decoding.readVarUint8Array(decoder), 'awareness message is truncated')
-			validateAwarenessUpdate(update)
-			return { kind: 'awareness', update }
+			return { kind: 'awareness', entries: readAwarenessEntries(update) }
 		}
 		case MESSAGE_QUERY_AWARENESS:
 			return { kind: 'queryAwareness' }
@@ -73,15 +73,20 @@ function referencesOnlyEarlierItems(struct: Y.Item | Y.GC | Y.Skip): boolean {
 	return earlier(struct.origin) && earlier(struct.rightOrigin) && earlier(parent)
 }
 
-function validateAwarenessUpdate(update: Uint8Array) {
+/** Each state is parsed once, to be sure peers can parse it too, and kept as the text it came as. */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update)
-	readOr(() => {
+	return readOr(() => {
 		const count = decoding.readVarUint(decoder)
+		const entries: AwarenessEntry[] = []
 		for (let i = 0; i < count; i++) {
-			decoding.readVarUint(decoder) // client id
-			decoding.readVarUint(decoder) // clock
-			JSON.parse(decoding.readVarString(decoder))
+			const clientId = decoding.readVarUint(decoder)
+			const clock = decoding.readVarUint(decoder)
+			const json = decoding.readVarString(decoder)
+			JSON.parse(json)
+			entries.push({ clientId, clock, json })
 		}
+		return entries
 	}, 'awareness update is malformed')
 }
 
@@ -114,9 +119,9 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(encoder)
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder()
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+	encoding.writeVarUint8Array(encoder, awarenessUpdate)
 	return encoding.toUint8Array(encoder)
 }

@@ -4,7 +4,15 @@
  */
 export type NoteAuthorship = { authorName: string | null; department: string | null; createdAt: string | null }
 
-export type NoteMeta = { authorName: string; department: string; createdAt: string }
+export type NoteMeta = {
+	authorName: string
+	department: string
+	createdAt: string
+	/** The author's tldraw user id: names repeat, this tells "my note" apart from a namesake's. */
+	authorId?: string
+	/** The private round the note was written in; others see it only once that round is revealed. */
+	privateRound?: string
+}
 
 export function readNoteAuthorship(meta: unknown): NoteAuthorship {
 	const record = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}

@@ -1,3 +1,4 @@
+import { AwarenessRelay } from '../../server/relay/AwarenessRelay'
 import { describe, it, expect, afterEach } from 'vitest'
 import fc from 'fast-check'
 import * as decoding from 'lib0/decoding'
@@ -114,9 +115,14 @@ describe('parseClientMessage accepts what y-protocols clients send', () => {
 		awareness.setLocalState({ user: { name: 'Ada', color: '#ff0000' }, cursor: { x: 1, y: 2 } })
 		const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
 		const message = parseClientMessage(awarenessFrame(update))
-		expect(message).toEqual({ kind: 'awareness', update })
+		expect(message).toEqual({
+			kind: 'awareness',
+			entries: [{ clientId: awareness.clientID, clock: 1, json: JSON.stringify(awareness.getLocalState()) }],
+		})
+		const relay = new AwarenessRelay()
+		relay.apply(message.kind === 'awareness' ? message.entries : [], {})
 		const receiver = newAwareness()
-		awarenessProtocol.applyAwarenessUpdate(receiver, message.kind === 'awareness' ? message.update : new Uint8Array(), 'test')
+		awarenessProtocol.applyAwarenessUpdate(receiver, relay.encodeUpdate(relay.clientIds), 'test')
 		expect(receiver.getStates().get(awareness.clientID)).toEqual(awareness.getLocalState())
 	})
 
@@ -143,7 +149,8 @@ describe('parseClientMessage accepts what y-protocols clients send', () => {
 		expect([...expectUpdate(parseClientMessage(encodeUpdate(update)))]).toEqual([...update])
 		const awareness = newAwareness(doc)
 		awareness.setLocalState({ name: 'Ada' })
-		expect(parseClientMessage(encodeAwareness(awareness, [awareness.clientID])).kind).toBe('awareness')
+		const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+		expect(parseClientMessage(encodeAwareness(awarenessUpdate)).kind).toBe('awareness')
 	})
 
 	it('a frame that is a view into a larger buffer is parsed within its own bounds', () => {
@@ -227,7 +234,7 @@ describe('parseClientMessage refuses malformed frames with a ProtocolError', () 
 	it('an awareness message cut short', () => {
 		const awareness = newAwareness()
 		awareness.setLocalState({ name: 'Ada' })
-		const real = encodeAwareness(awareness, [awareness.clientID])
+		const real = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))
 		expect(protocolErrorOf(real.slice(0, real.length - 3)).message).toBe('awareness message is truncated')
 	})
 
@@ -263,9 +270,13 @@ describe('parseClientMessage on arbitrary bytes', () => {
 			case 'syncStep1':
 				expect(() => Y.encodeStateAsUpdate(scratch, message.stateVector)).not.toThrow()
 				break
-			case 'awareness':
-				expect(() => awarenessProtocol.applyAwarenessUpdate(newAwareness(scratch), message.update, 'test')).not.toThrow()
+			case 'awareness': {
+				const relay = new AwarenessRelay()
+				relay.apply(message.entries, {})
+				const forwarded = relay.encodeUpdate(relay.clientIds)
+				expect(() => awarenessProtocol.applyAwarenessUpdate(newAwareness(scratch), forwarded, 'test')).not.toThrow()
 				break
+			}
 			case 'queryAwareness':
 				break
 		}
@@ -359,7 +370,7 @@ describe('parseClientMessage on arbitrary bytes', () => {
 					expect(error).toBeInstanceOf(ProtocolError)
 					return
 				}
-				if (message.kind === 'queryAwareness') return
+				if (message.kind === 'queryAwareness' || message.kind === 'awareness') return
 				const carried = message.kind === 'syncStep1' ? message.stateVector : message.update
 				expect(carried.byteOffset + carried.byteLength).toBeLessThanOrEqual(view.byteOffset + view.byteLength)
 			}),

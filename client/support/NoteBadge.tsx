@@ -1,0 +1,101 @@
+import type { SyntheticEvent } from 'react'
+import { useEditor } from 'tldraw'
+import type { Endorsement } from '../../shared/model/support'
+import { useTranslation } from '../i18n/locale'
+import { describeEndorsers } from './endorsements'
+import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
+
+/** Where a note's badge goes: the middle of its bottom edge, in page units, and the note's size factor. */
+export type BadgePlace = { noteId: string; x: number; y: number; scale: number }
+
+type Props = {
+	place: BadgePlace
+	endorsers: Endorsement[]
+	myId: string
+	/** Whether this person may endorse and vote (not a viewer, and joined). */
+	canAct: boolean
+	/** My dots on this note and my dots left, during an open voting round. */
+	voting: { myDots: number; left: number } | null
+	/** Everyone's dots on this note once the round is revealed. */
+	total: number | null
+}
+
+/** A note's support at its bottom edge: endorsements (👍), my dots while voting, the total once revealed. */
+export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Props) {
+	const editor = useEditor()
+	const { t } = useTranslation()
+	const { noteId } = place
+	const endorsed = endorsers.some((endorsement) => endorsement.participantId === myId)
+	const tooltip = endorsers.length > 0 ? t('support.endorsedBy', { names: describeEndorsers(endorsers) }) : t('support.noEndorsements')
+	const endorsement = {
+		'data-testid': 'endorse',
+		'data-note-id': noteId,
+		'data-endorsed': String(endorsed),
+		'data-count': endorsers.length,
+		className: 'support-badge__endorse',
+		title: tooltip,
+	}
+	// The badge sits on the canvas: a click on it is meant for it, not for selecting or dragging the note.
+	const keepFromCanvas = (event: SyntheticEvent) => {
+		editor.markEventAsHandled(event)
+		event.stopPropagation()
+	}
+	const takeBack = (event: SyntheticEvent) => {
+		event.preventDefault()
+		takeBackOwnDot(editor, noteId)
+	}
+
+	return (
+		<div
+			className="support-badge"
+			style={{ left: place.x, top: place.y, fontSize: 17 * place.scale }}
+			data-testid="support-badge"
+			data-note-id={noteId}
+			onPointerDown={keepFromCanvas}
+			onPointerUp={keepFromCanvas}
+			onTouchStart={keepFromCanvas}
+			onTouchEnd={keepFromCanvas}
+			onDoubleClick={keepFromCanvas}
+			onContextMenu={(event) => {
+				keepFromCanvas(event)
+				event.preventDefault()
+			}}
+		>
+			{canAct ? (
+				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(editor, noteId)}>
+					👍 {endorsers.length}
+				</button>
+			) : (
+				<span {...endorsement}>👍 {endorsers.length}</span>
+			)}
+			{voting && canAct && (
+				<>
+					<button
+						type="button"
+						className="support-badge__dot"
+						data-testid="vote-dot"
+						data-note-id={noteId}
+						data-my-dots={voting.myDots}
+						// Not `disabled`: a disabled button gets no right-click, which takes a dot back.
+						aria-disabled={voting.left === 0}
+						title={voting.left > 0 ? t('support.castDot', { left: voting.left }) : t('support.noDotsLeft')}
+						onClick={() => castOwnDot(editor, noteId)}
+						onContextMenu={takeBack}
+					>
+						● {voting.myDots}
+					</button>
+					{voting.myDots > 0 && (
+						<button type="button" className="support-badge__undot" data-testid="unvote-dot" data-note-id={noteId} title={t('support.takeBackDot')} onClick={takeBack}>
+							−
+						</button>
+					)}
+				</>
+			)}
+			{total !== null && (
+				<span className="support-badge__total" data-testid="vote-total" data-note-id={noteId} data-count={total} title={t('support.voteTotal', { count: total })}>
+					● {total}
+				</span>
+			)}
+		</div>
+	)
+}
