@@ -1,9 +1,12 @@
 import { useMemo } from 'react'
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { departmentColour, UNKNOWN_DEPARTMENT_COLOUR, type DepartmentColour } from '../../shared/model/departments'
+import type { Endorsement } from '../../shared/model/support'
 import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
 import { summariseZones, type ZoneSummary } from '../../shared/model/zoneSummary'
 import { useTranslation, type Translate } from '../i18n/locale'
+import { $endorsements } from '../session/sessionState'
+import { endorsementsByNote } from '../support/endorsements'
 import { zoneTexts } from '../shapes/zoneTexts'
 import { departmentSwatch, STAGE_COLOURS } from '../theme'
 import { $boardSettings } from './boardSettingsState'
@@ -13,16 +16,20 @@ import { useBoardNotes } from './useBoardNotes'
 export function StagePanel({ editor }: { editor: Editor }) {
 	const notes = useBoardNotes(editor)
 	const summaries = useMemo(() => summariseZones(notes), [notes])
+	const endorsements = useValue($endorsements)
+	const endorsers = useMemo(() => endorsementsByNote(endorsements), [endorsements])
 	return (
 		<ol className="stage-list" data-testid="stage-panel">
 			{summaries.map((summary) => (
-				<ZoneEntry key={summary.zone} editor={editor} summary={summary} />
+				<ZoneEntry key={summary.zone} editor={editor} summary={summary} endorsers={endorsers} />
 			))}
 		</ol>
 	)
 }
 
-function ZoneEntry({ editor, summary }: { editor: Editor; summary: ZoneSummary }) {
+type ZoneEntryProps = { editor: Editor; summary: ZoneSummary; endorsers: Map<string, Endorsement[]> }
+
+function ZoneEntry({ editor, summary, endorsers }: ZoneEntryProps) {
 	const { locale, t } = useTranslation()
 	const settings = useValue($boardSettings)
 	const { zone, notes, departmentCounts } = summary
@@ -59,12 +66,24 @@ function ZoneEntry({ editor, summary }: { editor: Editor; summary: ZoneSummary }
 							<button onClick={() => focusNote(editor, note.id as TLShapeId)} title={describe(note.authorName, note.department, t)}>
 								<ColourDot colour={note.colour as DepartmentColour | undefined} />
 								<span className="stage-list__note-text">{note.text || '…'}</span>
+								<EndorsementCount count={endorsers.get(note.id)?.length ?? 0} />
 							</button>
 						</li>
 					))}
 				</ul>
 			)}
 		</li>
+	)
+}
+
+/** How many people back the note; nothing while nobody does, so the list stays quiet. */
+function EndorsementCount({ count }: { count: number }) {
+	const { t } = useTranslation()
+	if (count === 0) return null
+	return (
+		<span className="support-count" data-testid="panel-endorsements" data-count={count} title={t('support.endorsements', { count })}>
+			👍 {count}
+		</span>
 	)
 }
 

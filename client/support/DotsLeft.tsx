@@ -1,0 +1,17 @@
+import { useValue, type Editor } from 'tldraw'
+import { useTranslation } from '../i18n/locale'
+import { $canEndorse } from '../session/sessionState'
+import { useOwnVotes } from './useVoting'
+
+/** How many dots I can still spend while a voting round is open. */
+export function DotsLeft({ editor }: { editor: Editor }) {
+	const { t } = useTranslation()
+	const ownVotes = useOwnVotes(editor)
+	const canVote = useValue($canEndorse)
+	if (!ownVotes || !canVote) return null
+	return (
+		<span className="support-layer__dots" data-testid="dots-left" data-count={ownVotes.left} role="status">
+			{t('support.dotsLeft', { count: ownVotes.left })}
+		</span>
+	)
+}
