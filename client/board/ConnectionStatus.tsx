@@ -1,11 +1,14 @@
 import { useValue, type Atom } from 'tldraw'
 import { useTranslation } from '../i18n/locale'
+import { $role } from '../session/sessionState'
 import type { SyncStatus } from '../sync/syncStatus'
 
 /** A status dot and one line: is this board live, and is my work safe? */
 export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
 	const { t } = useTranslation()
 	const { connection, saved, lastCloseReason } = useValue(status)
+	// A view-only link never saves anything, so "saved" would be meaningless there.
+	const viewOnly = useValue($role) === 'viewer'
 	return (
 		<div
 			className={`sync-status sync-status--${connection}`}
@@ -17,7 +20,7 @@ export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
 		>
 			<span className="sync-status__dot" aria-hidden />
 			<span className="sync-status__connection">{t(`status.${connection}`)}</span>
-			<span className="sync-status__saved">{t(`status.${saved}`)}</span>
+			<span className="sync-status__saved">{viewOnly ? t('status.viewOnly') : t(`status.${saved}`)}</span>
 		</div>
 	)
 }

@@ -6,6 +6,7 @@ import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
 import { summariseZones, type ZoneSummary } from '../../shared/model/zoneSummary'
 import { useTranslation, type Translate } from '../i18n/locale'
 import { $endorsements } from '../session/sessionState'
+import { countText } from '../support/countText'
 import { endorsementsByNote } from '../support/endorsements'
 import { zoneTexts } from '../shapes/zoneTexts'
 import { departmentSwatch, STAGE_COLOURS } from '../theme'
@@ -81,7 +82,7 @@ function EndorsementCount({ count }: { count: number }) {
 	const { t } = useTranslation()
 	if (count === 0) return null
 	return (
-		<span className="support-count" data-testid="panel-endorsements" data-count={count} title={t('support.endorsements', { count })}>
+		<span className="support-count" data-testid="panel-endorsements" data-count={count} title={countText(t, 'support.endorsements', count)}>
 			👍 {count}
 		</span>
 	)

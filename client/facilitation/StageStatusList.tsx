@@ -2,6 +2,7 @@ import { useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { STAGE_STATUSES, agreedStageCount, setStageStatus, type StageStatus } from '../../shared/facilitationDoc'
 import { WORK_ZONE_IDS } from '../../shared/model/support'
+import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
@@ -16,7 +17,7 @@ export function StageStatusList({ doc }: { doc: Y.Doc }) {
 
 	return (
 		<details className="facilitation-tools__statuses">
-			<summary data-testid="open-statuses">{t('facilitation.statuses', { agreed: agreedStageCount(statuses ?? {}) })}</summary>
+			<summary data-testid="open-statuses">{t('facilitation.statuses', { agreed: agreedStageCount(statuses ?? {}), total: STAGE_NUMBERS.length })}</summary>
 			<ul>
 				{WORK_ZONE_IDS.map((zone) => {
 					const label = zoneLabel(zone, locale, settings)
@@ -28,7 +29,6 @@ export function StageStatusList({ doc }: { doc: Y.Doc }) {
 								onChange={(event) => setStageStatus(doc, zone, event.target.value as StageStatus)}
 								aria-label={t('facilitation.statusOf', { zone: label })}
 								data-testid={`status-${zone}`}
-								data-status={statuses?.[zone] ?? 'open'}
 							>
 								{STAGE_STATUSES.map((status) => (
 									<option key={status} value={status}>

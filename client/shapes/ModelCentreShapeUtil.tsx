@@ -13,7 +13,11 @@ import {
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
+import { CentreOverviewLine } from '../facilitation/CentreOverviewLine'
+import { useSpotlit } from '../facilitation/useSpotlit'
+import { ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
+import { $canEditBoard } from '../session/sessionState'
 import { CENTRE_COLOURS } from '../theme'
 import { zoneTexts } from './zoneTexts'
 
@@ -63,28 +67,34 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 	const editor = useEditor()
 	const { locale, t } = useTranslation()
 	const settings = useValue($boardSettings)
+	const canEdit = useValue($canEditBoard)
+	const spotlit = useSpotlit('centre')
 	const texts = zoneTexts('centre', locale, settings)
 	const diameter = shape.props.radius * 2
 
 	return (
-		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre">
+		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre" data-spotlit={spotlit}>
 			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }}>
-				<button
-					className="model-centre__add"
-					title={t('zone.add', { zone: texts.title })}
-					aria-label={t('zone.add', { zone: texts.title })}
-					data-testid="add-note-centre"
-					onPointerDown={stopEventPropagation}
-					onClick={(event) => {
-						stopEventPropagation(event)
-						addNoteToZone(editor, 'centre')
-					}}
-				>
-					+
-				</button>
+				{canEdit && (
+					<button
+						className="model-centre__add"
+						title={t('zone.add', { zone: texts.title })}
+						aria-label={t('zone.add', { zone: texts.title })}
+						data-testid="add-note-centre"
+						onPointerDown={stopEventPropagation}
+						onClick={(event) => {
+							stopEventPropagation(event)
+							addNoteToZone(editor, 'centre')
+						}}
+					>
+						+
+					</button>
+				)}
+				<CentreOverviewLine />
 				<div className="model-centre__title" data-testid="zone-title" style={{ color: CENTRE_COLOURS.text }}>
 					{texts.title}
 				</div>
+				<ZoneStatusBadge zone="centre" />
 				<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
 					{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
 				</div>

@@ -13,10 +13,14 @@ import {
 } from 'tldraw'
 import { sectorAngles, sectorOutline, type ModelLayout } from '../../shared/model/geometry'
 import { NOTE_BAND } from '../../shared/model/placement'
-import { stageZone, type StageNumber } from '../../shared/model/zones'
+import type { WorkZoneId } from '../../shared/model/support'
+import type { StageNumber } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
+import { useSpotlit } from '../facilitation/useSpotlit'
+import { ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
+import { $canEditBoard } from '../session/sessionState'
 import { STAGE_COLOURS } from '../theme'
 import { zoneTexts } from './zoneTexts'
 
@@ -95,15 +99,17 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 	const editor = useEditor()
 	const { locale, t } = useTranslation()
 	const settings = useValue($boardSettings)
+	const canEdit = useValue($canEditBoard)
 	const stage = shape.props.stage as StageNumber
-	const zone = stageZone(stage)
+	const zone: WorkZoneId = `stage-${stage}`
+	const spotlit = useSpotlit(zone)
 	const colours = STAGE_COLOURS[stage]
 	const texts = zoneTexts(zone, locale, settings)
 	const label = labelTransform(shape)
 	const size = shape.props.outerRadius * 2
 
 	return (
-		<HTMLContainer className="stage-zone" data-zone={zone} data-testid={`zone-${zone}`}>
+		<HTMLContainer className="stage-zone" data-zone={zone} data-testid={`zone-${zone}`} data-spotlit={spotlit}>
 			<svg className="stage-zone__shape" width={size} height={size} viewBox={`0 0 ${size} ${size}`}>
 				<path d={outlinePath(shape)} fill={colours.fill} stroke="#ffffff" strokeWidth={12} strokeLinejoin="round" />
 			</svg>
@@ -123,21 +129,24 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 					<span className="stage-zone__title" data-testid="zone-title">
 						{texts.title}
 					</span>
-					<button
-						className="stage-zone__add"
-						style={{ background: colours.accent }}
-						title={t('zone.add', { zone: texts.title })}
-						aria-label={t('zone.add', { zone: texts.title })}
-						data-testid={`add-note-${zone}`}
-						onPointerDown={stopEventPropagation}
-						onClick={(event) => {
-							stopEventPropagation(event)
-							addNoteToZone(editor, zone)
-						}}
-					>
-						+
-					</button>
+					{canEdit && (
+						<button
+							className="stage-zone__add"
+							style={{ background: colours.accent }}
+							title={t('zone.add', { zone: texts.title })}
+							aria-label={t('zone.add', { zone: texts.title })}
+							data-testid={`add-note-${zone}`}
+							onPointerDown={stopEventPropagation}
+							onClick={(event) => {
+								stopEventPropagation(event)
+								addNoteToZone(editor, zone)
+							}}
+						>
+							+
+						</button>
+					)}
 				</div>
+				<ZoneStatusBadge zone={zone} />
 				<ul className="stage-zone__prompts">
 					{texts.prompts.map((prompt) => (
 						<li key={prompt}>{prompt}</li>

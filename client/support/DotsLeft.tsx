@@ -1,6 +1,7 @@
 import { useValue, type Editor } from 'tldraw'
 import { useTranslation } from '../i18n/locale'
 import { $canEndorse } from '../session/sessionState'
+import { countText } from './countText'
 import { useOwnVotes } from './useVoting'
 
 /** How many dots I can still spend while a voting round is open. */
@@ -11,7 +12,7 @@ export function DotsLeft({ editor }: { editor: Editor }) {
 	if (!ownVotes || !canVote) return null
 	return (
 		<span className="support-layer__dots" data-testid="dots-left" data-count={ownVotes.left} role="status">
-			{t('support.dotsLeft', { count: ownVotes.left })}
+			{countText(t, 'support.dotsLeft', ownVotes.left)}
 		</span>
 	)
 }

@@ -2,11 +2,12 @@ import type { SyntheticEvent } from 'react'
 import { useEditor } from 'tldraw'
 import type { Endorsement } from '../../shared/model/support'
 import { useTranslation } from '../i18n/locale'
+import { countText } from './countText'
 import { describeEndorsers } from './endorsements'
 import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
 
-/** Where a note's badge goes: the middle of its bottom edge, in page units, and the note's size factor. */
-export type BadgePlace = { noteId: string; x: number; y: number; scale: number }
+/** A note's bottom-left corner in page units, and the note's size factor (badges grow with the note). */
+export type BadgePlace = { noteId: string; left: number; bottom: number; scale: number }
 
 type Props = {
 	place: BadgePlace
@@ -20,11 +21,16 @@ type Props = {
 	total: number | null
 }
 
-/** A note's support at its bottom edge: endorsements (👍), my dots while voting, the total once revealed. */
+/**
+ * A note's support, on its bottom edge from the left corner: endorsements (👍), my dots while a
+ * round is open, everyone's dots once it is revealed. Compact, so it stays left of the middle,
+ * where tldraw draws the handle that clones a selected note, and clear of the name tldraw
+ * writes in the right corner.
+ */
 export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Props) {
 	const editor = useEditor()
 	const { t } = useTranslation()
-	const { noteId } = place
+	const { noteId, scale } = place
 	const endorsed = endorsers.some((endorsement) => endorsement.participantId === myId)
 	const tooltip = endorsers.length > 0 ? t('support.endorsedBy', { names: describeEndorsers(endorsers) }) : t('support.noEndorsements')
 	const endorsement = {
@@ -48,7 +54,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 	return (
 		<div
 			className="support-badge"
-			style={{ left: place.x, top: place.y, fontSize: 17 * place.scale }}
+			style={{ left: place.left - 4 * scale, top: place.bottom, fontSize: 13 * scale }}
 			data-testid="support-badge"
 			data-note-id={noteId}
 			onPointerDown={keepFromCanvas}
@@ -63,10 +69,10 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 		>
 			{canAct ? (
 				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(editor, noteId)}>
-					👍 {endorsers.length}
+					👍{endorsers.length}
 				</button>
 			) : (
-				<span {...endorsement}>👍 {endorsers.length}</span>
+				<span {...endorsement}>👍{endorsers.length}</span>
 			)}
 			{voting && canAct && (
 				<>
@@ -82,7 +88,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 						onClick={() => castOwnDot(editor, noteId)}
 						onContextMenu={takeBack}
 					>
-						● {voting.myDots}
+						●{voting.myDots}
 					</button>
 					{voting.myDots > 0 && (
 						<button type="button" className="support-badge__undot" data-testid="unvote-dot" data-note-id={noteId} title={t('support.takeBackDot')} onClick={takeBack}>
@@ -92,8 +98,8 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 				</>
 			)}
 			{total !== null && (
-				<span className="support-badge__total" data-testid="vote-total" data-note-id={noteId} data-count={total} title={t('support.voteTotal', { count: total })}>
-					● {total}
+				<span className="support-badge__total" data-testid="vote-total" data-note-id={noteId} data-count={total} title={countText(t, 'support.voteTotal', total)}>
+					●{total}
 				</span>
 			)}
 		</div>

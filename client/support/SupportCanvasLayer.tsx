@@ -20,7 +20,7 @@ export function SupportCanvasLayer() {
 				.filter((shape): shape is TLNoteShape => shape.type === 'note' && !editor.isShapeHidden(shape))
 				.flatMap((note): BadgePlace[] => {
 					const bounds = editor.getShapePageBounds(note)
-					return bounds ? [{ noteId: note.id, x: bounds.midX, y: bounds.maxY, scale: bounds.w / NOTE_WIDTH }] : []
+					return bounds ? [{ noteId: note.id, left: bounds.minX, bottom: bounds.maxY, scale: bounds.w / NOTE_WIDTH }] : []
 				}),
 		[editor],
 	)

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { Editor } from 'tldraw'
 import { useBoardNotes } from '../board/useBoardNotes'
 import { useTranslation } from '../i18n/locale'
+import { countText } from './countText'
 import { useVoteResults } from './useVoting'
 
 /** The notes ranked by dots, once the facilitator has revealed the voting round. */
@@ -21,7 +22,7 @@ export function VoteResults({ editor }: { editor: Editor }) {
 					{results.map(({ noteId, dots }) => (
 						<li key={noteId} data-testid="vote-result" data-note-id={noteId} data-dots={dots}>
 							<span className="support-results__text">{textOf.get(noteId) || '…'}</span>
-							<span className="support-results__dots">{t('support.voteTotal', { count: dots })}</span>
+							<span className="support-results__dots">{countText(t, 'support.voteTotal', dots)}</span>
 						</li>
 					))}
 				</ol>

@@ -58,7 +58,8 @@ export class Room {
 				connection.send(encodeSyncStep1(this.doc))
 				return
 			case 'update':
-				this.applyClientUpdate(connection, message.update)
+				// Nothing to apply or refuse: a read-only client's sync reply must not earn it a refusal.
+				if (!message.empty) this.applyClientUpdate(connection, message.update)
 				return
 			case 'awareness':
 				this.awarenessChanged(this.awareness.apply(message.entries, connection))

@@ -17,7 +17,8 @@ export type AwarenessEntry = { clientId: number; clock: number; json: string }
 
 export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
-	| { kind: 'update'; update: Uint8Array }
+	/** `empty`: no structs and no deletions, as every client sends in reply to our sync step 1. */
+	| { kind: 'update'; update: Uint8Array; empty: boolean }
 	| { kind: 'awareness'; entries: AwarenessEntry[] }
 	| { kind: 'queryAwareness' }
 
@@ -53,7 +54,7 @@ function parseSyncMessage(decoder: decoding.Decoder): ClientMessage {
 			if (!decoded.structs.every(referencesOnlyEarlierItems)) {
 				throw new ProtocolError('document update is corrupt: an item refers to a later item of its own client')
 			}
-			return { kind: 'update', update: payload }
+			return { kind: 'update', update: payload, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 }
 		}
 		default:
 			throw new ProtocolError(`unknown sync message type ${syncType}`)

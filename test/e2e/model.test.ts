@@ -347,8 +347,11 @@ describe('the SocialStrategyModel on the board', () => {
 		const unknown = page.locator('[data-testid=panel-stage-1] [data-testid=panel-department][data-department=""]')
 		expect(await unknown.innerText()).toBe(`${en['panel.unknownDepartment']} · 1`)
 		expect(await page.locator('[data-testid=panel-stage-1] [data-testid=panel-department][data-department=Marketing]').innerText()).toBe('Marketing · 1')
-		// Without a department the note's dot is white, tldraw's white note fill.
-		expect((await entry.locator('.swatch').getAttribute('data-colour'))!.toLowerCase()).toBe('#ffffff')
+		// The note's dot shows the colour the note really has (copied: Marketing's), whatever its meta says;
+		// the unknown department's own dot is white, tldraw's white note fill.
+		const originalDot = await panelNote(page, 'stage-1', original).locator('.swatch').getAttribute('data-colour')
+		expect(await entry.locator('.swatch').getAttribute('data-colour')).toBe(originalDot)
+		expect((await unknown.locator('.swatch').getAttribute('data-colour'))!.toLowerCase()).toBe('#ffffff')
 		expect(errors).toEqual([])
 
 		await saveScreenshot(page, 'model-note-without-department')

@@ -1,0 +1,16 @@
+import { useValue } from 'tldraw'
+import type { WorkZoneId } from '../../shared/model/support'
+import { useTranslation } from '../i18n/locale'
+import { $facilitation } from '../session/sessionState'
+import { STAGE_STATUS_KEYS } from './stageStatusText'
+
+/** The zone's status as the facilitator set it, on the zone itself for everyone. */
+export function ZoneStatusBadge({ zone }: { zone: WorkZoneId }) {
+	const { t } = useTranslation()
+	const status = useValue('zone status', () => $facilitation.get()?.statuses[zone] ?? 'open', [zone])
+	return (
+		<span className={`zone-status zone-status--${status}`} data-testid="zone-status" data-status={status}>
+			{t(STAGE_STATUS_KEYS[status])}
+		</span>
+	)
+}
