@@ -3,7 +3,7 @@ import { dotsLeft, voteResults, type VoteResult, type Votes } from '../../shared
 import { readOwnVotes, readVotes } from '../../shared/supportDoc'
 import { $documents, $facilitation, $supportVersion } from '../session/sessionState'
 
-export type OwnVotes = { votes: Votes; left: number }
+type OwnVotes = { votes: Votes; left: number }
 
 /** My dots in the open voting round, live; null when no round is open. */
 export function useOwnVotes(editor: Editor): OwnVotes | null {

@@ -151,8 +151,11 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		expect(await endorseButton(a, note).getAttribute('data-endorsed')).toBe('false')
 
 		// The badge hangs on the note's bottom edge at its left corner, clear of the middle (tldraw's clone handle).
-		const noteBox = (await b.locator(shapeSelector(note)).boundingBox())!
-		const badgeBox = (await b.locator(`[data-testid=support-badge][data-note-id="${note}"]`).boundingBox())!
+		// Both measured in one frame, so a camera still settling cannot pull them apart.
+		const [noteBox, badgeBox] = await b.evaluate(
+			(selectors) => selectors.map((selector) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect),
+			[shapeSelector(note), `[data-testid=support-badge][data-note-id="${note}"]`],
+		)
 		expect(Math.abs(badgeBox.y + badgeBox.height / 2 - (noteBox.y + noteBox.height))).toBeLessThan(4)
 		expect(Math.abs(badgeBox.x - noteBox.x)).toBeLessThan(10)
 		expect(badgeBox.x + badgeBox.width).toBeLessThan(noteBox.x + noteBox.width / 2)
