@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium, saveScreenshot } from '../helpers/browser'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { saveScreenshot } from '../helpers/browser'
 import {
 	PARTICIPANT,
 	clickCanvas,
@@ -22,40 +21,16 @@ import {
 	waitForShapeTransform,
 	whileMovingMouse,
 } from './boardPage'
+import { browserSession } from './browserSession'
 
-let server: RunningServer
-let browser: Browser
-let contexts: BrowserContext[] = []
+const session = browserSession()
+const person = session.person
 
-beforeAll(async () => {
-	server = await startServer()
-	browser = await launchChromium()
-})
-
-afterEach(async () => {
-	await Promise.all(contexts.map((context) => context.close()))
-	contexts = []
-})
-
-afterAll(async () => {
-	await browser?.close()
-	if (server) {
-		await server.stop()
-		removeDataDir(server)
-	}
-})
-
-/** A separate browser profile per person: their own localStorage and IndexedDB. */
-async function person(): Promise<BrowserContext> {
-	const context = await browser.newContext()
-	contexts.push(context)
-	return context
-}
 
 describe('a board shared by two people', () => {
 	test('creating a board from the landing page opens it at /b/<id> and lists it under Recently opened', async () => {
 		const page = await (await person()).newPage()
-		await page.goto(`${server.httpUrl}/`)
+		await page.goto(`${session.server.httpUrl}/`)
 		await page.getByText('Boards you open appear here').waitFor()
 
 		await page.locator('[data-testid=create-board]').click()
@@ -65,7 +40,7 @@ describe('a board shared by two people', () => {
 		await page.locator('.tl-canvas').waitFor()
 
 		await page.goBack()
-		await page.waitForURL(`${server.httpUrl}/`)
+		await page.waitForURL(`${session.server.httpUrl}/`)
 		const recent = page.getByRole('region', { name: 'Recently opened' })
 		await recent.getByRole('heading', { name: 'Recently opened' }).waitFor()
 		const link = recent.locator(`a[href="/b/${boardId}"]`)
@@ -75,7 +50,7 @@ describe('a board shared by two people', () => {
 	})
 
 	test('a rectangle drawn, moved, deleted and restored by undo stays the same on both pages', async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url)
 		const b = await openBoard(await person(), url)
 
@@ -114,7 +89,7 @@ describe('a board shared by two people', () => {
 	})
 
 	test("a person's cursor shows on the other page with their display name, and both lists show two people", async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url)
 		const b = await openBoard(await person(), url)
 		const nameOfA = await ownName(a)
@@ -134,7 +109,7 @@ describe('a board shared by two people', () => {
 	})
 
 	test('loading a board and drawing requests nothing outside our own origin, fonts included', async () => {
-		const origin = new URL(server.httpUrl).origin
+		const origin = new URL(session.server.httpUrl).origin
 		const requested: string[] = []
 		const people = [await person(), await person()]
 		for (const context of people) {
@@ -142,7 +117,7 @@ describe('a board shared by two people', () => {
 			context.on('page', (page: Page) => page.on('websocket', (socket) => requested.push(socket.url())))
 		}
 
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(people[0]!, url)
 		const b = await openBoard(people[1]!, url)
 		const rectangle = await drawRectangle(a, { x: 250, y: 250 }, { x: 400, y: 350 })

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -7,8 +7,7 @@ import { en } from '../../client/i18n/en'
 import { startTimer } from '../../shared/facilitationDoc'
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
-import { launchChromium, saveScreenshot } from '../helpers/browser'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import {
 	addNoteWithPlus,
@@ -20,46 +19,11 @@ import {
 	waitForShape,
 	type Person,
 } from './boardPage'
+import { browserSession } from './browserSession'
 
-let server: RunningServer
-let browser: Browser
-let contexts: BrowserContext[] = []
+const session = browserSession({ viewport: { width: 1600, height: 900 } })
+const person = session.person
 
-beforeAll(async () => {
-	server = await startServer()
-	browser = await launchChromium()
-})
-
-afterEach(async () => {
-	await Promise.all(contexts.map((context) => context.close()))
-	contexts = []
-})
-
-afterAll(async () => {
-	await browser?.close()
-	if (server) {
-		await server.stop()
-		removeDataDir(server)
-	}
-})
-
-/** A separate browser profile per person; every chime the page makes is counted in `window.chimes`. */
-async function person(): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
-	contexts.push(context)
-	await context.addInitScript(() => {
-		const counted = window as unknown as { chimes: number; AudioContext: typeof AudioContext }
-		counted.chimes = 0
-		const Original = counted.AudioContext
-		counted.AudioContext = class extends Original {
-			constructor(options?: AudioContextOptions) {
-				super(options)
-				counted.chimes++
-			}
-		}
-	})
-	return context
-}
 
 const FACILITATOR: Person = { name: 'Fenna', department: 'Directie/Management' }
 const PARTICIPANT: Person = { name: 'Bram', department: 'IT' }
@@ -69,14 +33,14 @@ type Session = { board: CreatedBoard; facilitator: Page; participant: Page; view
 
 /** A board made the way the landing page makes one: the server hands out its id, key and view id. */
 async function createBoard(): Promise<CreatedBoard> {
-	const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
+	const response = await fetch(`${session.server.httpUrl}/api/boards`, { method: 'POST' })
 	expect(response.status).toBe(201)
 	return (await response.json()) as CreatedBoard
 }
 
-const facilitatorUrl = (board: CreatedBoard) => `${server.httpUrl}/b/${board.boardId}#key=${board.facilitatorKey}`
-const participantUrl = (board: CreatedBoard) => `${server.httpUrl}/b/${board.boardId}`
-const viewUrl = (board: CreatedBoard) => `${server.httpUrl}/v/${board.viewId}`
+const facilitatorUrl = (board: CreatedBoard) => `${session.server.httpUrl}/b/${board.boardId}#key=${board.facilitatorKey}`
+const participantUrl = (board: CreatedBoard) => `${session.server.httpUrl}/b/${board.boardId}`
+const viewUrl = (board: CreatedBoard) => `${session.server.httpUrl}/v/${board.viewId}`
 
 /** The facilitator opens the board first (and draws the model), then a participant and a viewer join. */
 async function openSession(): Promise<Session> {
@@ -153,7 +117,7 @@ async function canAddNoteWithTool(page: Page): Promise<boolean> {
 /** Writes to the facilitation document as the facilitator's key allows, from outside any page. */
 async function connectAsFacilitator(board: CreatedBoard) {
 	const doc = new Y.Doc()
-	const provider = new WebsocketProvider(server.relayUrl, `${board.boardId}/facilitation`, doc, {
+	const provider = new WebsocketProvider(session.server.relayUrl, `${board.boardId}/facilitation`, doc, {
 		WebSocketPolyfill: WebSocket as never,
 		disableBc: true,
 		params: { key: board.facilitatorKey },
@@ -363,10 +327,11 @@ describe('facilitating a session', () => {
 		const { facilitator, participant, viewer } = await openSession()
 		await byTestId(facilitator, 'spotlight').selectOption('stage-4')
 		await participant.locator('[data-testid=zone-stage-4][data-spotlit=true]').waitFor()
+		// Each zone re-renders on its own, so each is awaited rather than read at once.
 		for (const stage of STAGE_NUMBERS.filter((stage) => stage !== 4)) {
-			expect(await participant.locator(`[data-testid=zone-stage-${stage}]`).getAttribute('data-spotlit')).toBe('false')
+			await participant.locator(`[data-testid=zone-stage-${stage}][data-spotlit=false]`).waitFor()
 		}
-		expect(await participant.locator('[data-testid=zone-centre]').getAttribute('data-spotlit')).toBe('false')
+		await participant.locator('[data-testid=zone-centre][data-spotlit=false]').waitFor()
 		// Dimmed, not hidden: the fill fades to about a third.
 		await participant.waitForFunction(
 			() => getComputedStyle(document.querySelector('[data-testid=zone-stage-1] .stage-zone__shape')!).opacity === '0.3',

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { en } from '../../client/i18n/en'
 import { MODEL_LAYOUT, pointAt, sectorAngles, zoneOfPoint } from '../../shared/model/geometry'
 import { MODEL_TEXTS, type Locale } from '../../shared/model/modelTexts'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { readAllRecords, recordsOf, writeRecordChanges } from '../../shared/recordDoc'
-import { launchChromium, saveScreenshot } from '../helpers/browser'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import { connectSynced } from '../helpers/yjsClient'
 import {
@@ -25,38 +24,11 @@ import {
 	waitForShapeGone,
 	waitForZoneCount,
 } from './boardPage'
+import { browserSession } from './browserSession'
 
-let server: RunningServer
-let browser: Browser
-let contexts: BrowserContext[] = []
+const session = browserSession({ viewport: { width: 1600, height: 900 } })
+const person = session.person
 
-beforeAll(async () => {
-	server = await startServer()
-	browser = await launchChromium()
-})
-
-afterEach(async () => {
-	await Promise.all(contexts.map((context) => context.close()))
-	contexts = []
-})
-
-afterAll(async () => {
-	await browser?.close()
-	if (server) {
-		await server.stop()
-		removeDataDir(server)
-	}
-})
-
-/**
- * A separate browser profile per person: their own localStorage and IndexedDB. 1600 x 900 keeps the
- * model clear of tldraw's style panel, which opens on the right while a note is selected.
- */
-async function person(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, ...options })
-	contexts.push(context)
-	return context
-}
 
 const MARKETING = { name: 'Anna', department: 'Marketing' }
 const IT = { name: 'Bram', department: 'IT' }
@@ -101,7 +73,7 @@ const backgroundOf = (page: Page, selector: string) =>
 
 describe('the SocialStrategyModel on the board', () => {
 	test('a new board shows the eight numbered stage zones around the centre, with their labels', async () => {
-		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(server.httpUrl), MARKETING)
+		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(session.server.httpUrl), MARKETING)
 		const viewport = page.viewportSize()!
 
 		expect(await page.locator('[data-testid=zone-centre]').isVisible()).toBe(true)
@@ -136,7 +108,7 @@ describe('the SocialStrategyModel on the board', () => {
 	})
 
 	test('two people from different departments add notes to stages 1 and 3 with the + buttons, and both panels group them', async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url, MARKETING)
 		const b = await openBoard(await person(), url, IT)
 
@@ -178,7 +150,7 @@ describe('the SocialStrategyModel on the board', () => {
 	})
 
 	test('dragging a note from stage 1 to stage 2 moves it in both panels', async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url, MARKETING)
 		const b = await openBoard(await person(), url, IT)
 		const note = await addNoteWithPlus(a, 'stage-1', 'Move me')
@@ -200,7 +172,7 @@ describe('the SocialStrategyModel on the board', () => {
 	})
 
 	test('switching to Dutch changes the zone labels and the panel', async () => {
-		const page = await openBoard(await person(), newBoardUrl(server.httpUrl), MARKETING)
+		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), MARKETING)
 		await waitForZoneTitles(page, 'en')
 		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.en)
 		expect(await page.locator('[data-testid=panel-stage-1] .stage-list__title').innerText()).toBe(MODEL_TEXTS.en.stages[1].title)
@@ -233,7 +205,7 @@ describe('the SocialStrategyModel on the board', () => {
 	})
 
 	test('zones cannot be deleted with select-all and delete', async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url, MARKETING)
 		const b = await openBoard(await person(), url, IT)
 		const note = await addNoteWithPlus(a, 'centre', 'Delete me')
@@ -253,7 +225,7 @@ describe('the SocialStrategyModel on the board', () => {
 			expect(await page.locator('[data-testid=zone-centre]').count()).toBe(1)
 		}
 		// The relay still holds every zone (a reload alone would not tell: each page redraws missing zones).
-		const client = await connectSynced(server.relayUrl, boardIdOf(url))
+		const client = await connectSynced(session.server.relayUrl, boardIdOf(url))
 		try {
 			const records = recordsOf(client.doc)
 			expect(ZONE_RECORD_IDS.filter((id) => !records.has(id))).toEqual([])
@@ -271,7 +243,7 @@ describe('the SocialStrategyModel on the board', () => {
 	})
 
 	test('the join dialog refuses an empty, whitespace-only or over-long department and accepts a new one', async () => {
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url, MARKETING)
 
 		const page = await (await person()).newPage()
@@ -316,13 +288,13 @@ describe('the SocialStrategyModel on the board', () => {
 		const errors: Error[] = []
 		const context = await person()
 		context.on('page', (page: Page) => page.on('pageerror', (error) => errors.push(error)))
-		const url = newBoardUrl(server.httpUrl)
+		const url = newBoardUrl(session.server.httpUrl)
 		const page = await openBoard(context, url, MARKETING)
 		const original = await addNoteWithPlus(page, 'stage-1', 'Stamped')
 		await waitForAllSaved(page)
 
 		// A plain y-websocket client writes a note as plain tldraw (or an older client) would: no meta.
-		const client = await connectSynced(server.relayUrl, boardIdOf(url))
+		const client = await connectSynced(session.server.relayUrl, boardIdOf(url))
 		try {
 			const copied = await waitFor(() => readAllRecords(client.doc).find((record) => record.id === original), {
 				what: 'the note on the relay',

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { recordsOf } from '../../shared/recordDoc'
-import { launchChromium, saveScreenshot } from '../helpers/browser'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import { connectSynced } from '../helpers/yjsClient'
 import {
@@ -18,34 +17,11 @@ import {
 	waitForConnection,
 	waitForShape,
 } from './boardPage'
+import { browserSession } from './browserSession'
 
-let server: RunningServer
-let browser: Browser
-let contexts: BrowserContext[] = []
+const session = browserSession()
+const person = session.person
 
-beforeAll(async () => {
-	server = await startServer()
-	browser = await launchChromium()
-})
-
-afterEach(async () => {
-	await Promise.all(contexts.map((context) => context.close()))
-	contexts = []
-})
-
-afterAll(async () => {
-	await browser?.close()
-	if (server) {
-		await server.stop()
-		removeDataDir(server)
-	}
-})
-
-async function person(): Promise<BrowserContext> {
-	const context = await browser.newContext()
-	contexts.push(context)
-	return context
-}
 
 /**
  * Takes a page off the network: `context.setOffline(true)` makes every new connection fail, but
@@ -67,11 +43,11 @@ async function cutOff(offlineContext: BrowserContext, offline: Page) {
 }
 
 /** A board URL whose pages expose their sync session for cutOff. */
-const debuggableBoardUrl = () => `${newBoardUrl(server.httpUrl)}?debug`
+const debuggableBoardUrl = () => `${newBoardUrl(session.server.httpUrl)}?debug`
 
 /** What the relay holds for a board, read by a plain y-websocket client. */
 async function serverHas(boardId: string, recordId: string): Promise<boolean> {
-	const client = await connectSynced(server.relayUrl, boardId)
+	const client = await connectSynced(session.server.relayUrl, boardId)
 	try {
 		return recordsOf(client.doc).has(recordId)
 	} finally {

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -16,35 +16,13 @@ import { DEFAULT_DEPARTMENTS } from '../../shared/model/departments'
 import { voteResults } from '../../shared/model/voting'
 import { readRecord, recordsOf } from '../../shared/recordDoc'
 import { readEndorsements, readVotes } from '../../shared/supportDoc'
-import { launchChromium, saveScreenshot } from '../helpers/browser'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import { addNoteWithPlus, openBoard, panelNote, shapeSelector, shapeTransform, waitForShape, waitForZoneCount, type Person } from './boardPage'
+import { browserSession } from './browserSession'
 
-let server: RunningServer
-let browser: Browser
-let contexts: BrowserContext[] = []
-let providers: WebsocketProvider[] = []
-
-beforeAll(async () => {
-	server = await startServer()
-	browser = await launchChromium()
-})
-
-afterEach(async () => {
-	await Promise.all(contexts.map((context) => context.close()))
-	contexts = []
-	for (const provider of providers) provider.destroy()
-	providers = []
-})
-
-afterAll(async () => {
-	await browser?.close()
-	if (server) {
-		await server.stop()
-		removeDataDir(server)
-	}
-})
+const session = browserSession({ viewport: { width: 1600, height: 900 } })
+const person = session.person
 
 const ANNA = { name: 'Anna', department: 'Marketing' }
 const BRAM = { name: 'Bram', department: 'IT' }
@@ -53,23 +31,23 @@ const FENNA = { name: 'Fenna', department: 'Directie/Management' }
 type Board = { boardId: string; facilitatorKey: string; viewId: string }
 
 async function createBoard(): Promise<Board> {
-	const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
+	const response = await fetch(`${session.server.httpUrl}/api/boards`, { method: 'POST' })
 	expect(response.status).toBe(201)
 	return (await response.json()) as Board
 }
 
-/** A separate browser profile per person; 1600 x 900 keeps a focused note clear of tldraw's style panel. */
-async function person(): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
-	contexts.push(context)
-	return context
-}
+let providers: WebsocketProvider[] = []
+
+afterEach(() => {
+	for (const provider of providers.splice(0)) provider.destroy()
+})
+
 
 /** A participant's page; `?debug` hands the page's board document to the test (see useBoardSync). */
-const asParticipant = async (board: Board, who: Person) => openBoard(await person(), `${server.httpUrl}/b/${board.boardId}?debug`, who)
-const asViewer = async (board: Board) => openBoard(await person(), `${server.httpUrl}/v/${board.viewId}`)
+const asParticipant = async (board: Board, who: Person) => openBoard(await person(), `${session.server.httpUrl}/b/${board.boardId}?debug`, who)
+const asViewer = async (board: Board) => openBoard(await person(), `${session.server.httpUrl}/v/${board.viewId}`)
 const asFacilitator = async (board: Board, who: Person) =>
-	openBoard(await person(), `${server.httpUrl}/b/${board.boardId}#key=${encodeURIComponent(board.facilitatorKey)}`, who)
+	openBoard(await person(), `${session.server.httpUrl}/b/${board.boardId}#key=${encodeURIComponent(board.facilitatorKey)}`, who)
 
 /**
  * A stock y-websocket client in Node on one of the board's documents, with the facilitator key
@@ -78,7 +56,7 @@ const asFacilitator = async (board: Board, who: Person) =>
  */
 async function documentClient(room: string, key?: string): Promise<Y.Doc> {
 	const doc = new Y.Doc()
-	const provider = new WebsocketProvider(server.relayUrl, room, doc, {
+	const provider = new WebsocketProvider(session.server.relayUrl, room, doc, {
 		WebSocketPolyfill: WebSocket as never,
 		disableBc: true,
 		params: key ? { key } : {},

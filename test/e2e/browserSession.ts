@@ -1,0 +1,41 @@
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+
+/**
+ * The shared frame of a browser test file: one real server and one Chromium for the file, and a
+ * separate browser context per person (their own localStorage and IndexedDB), closed after each test.
+ */
+export function browserSession(defaults: BrowserContextOptions = {}) {
+	let server: RunningServer | undefined
+	let browser: Browser | undefined
+	let contexts: BrowserContext[] = []
+
+	beforeAll(async () => {
+		server = await startServer()
+		browser = await launchChromium()
+	})
+	afterEach(async () => {
+		await Promise.all(contexts.splice(0).map((context) => context.close()))
+	})
+	afterAll(async () => {
+		await browser?.close()
+		if (server) {
+			await server.stop()
+			removeDataDir(server)
+		}
+	})
+
+	return {
+		get server(): RunningServer {
+			return server!
+		},
+		/** A new person: a fresh browser context. */
+		async person(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+			const context = await browser!.newContext({ ...defaults, ...options })
+			contexts.push(context)
+			return context
+		},
+	}
+}
