@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -22,7 +22,23 @@ import {
 import { browserSession } from './browserSession'
 
 const session = browserSession({ viewport: { width: 1600, height: 900 } })
-const person = session.person
+
+/** A separate browser profile per person; every chime the page makes is counted in `window.chimes`. */
+async function person(): Promise<BrowserContext> {
+	const context = await session.person()
+	await context.addInitScript(() => {
+		const counted = window as unknown as { chimes: number; AudioContext: typeof AudioContext }
+		counted.chimes = 0
+		const Original = counted.AudioContext
+		counted.AudioContext = class extends Original {
+			constructor(options?: AudioContextOptions) {
+				super(options)
+				counted.chimes++
+			}
+		}
+	})
+	return context
+}
 
 
 const FACILITATOR: Person = { name: 'Fenna', department: 'Directie/Management' }
