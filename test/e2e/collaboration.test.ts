@@ -1,9 +1,14 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
+import { readAllRecords } from '../../shared/recordDoc'
 import { saveScreenshot } from '../helpers/browser'
+import { waitFor } from '../helpers/waitFor'
+import { connectSynced } from '../helpers/yjsClient'
 import {
 	PARTICIPANT,
+	boardIdOf,
 	clickCanvas,
+	onCanvas,
 	drag,
 	drawLine,
 	drawRectangle,
@@ -142,6 +147,47 @@ describe('a board shared by two people', () => {
 		expect(requested.some((url) => url.startsWith(`ws://${new URL(origin).host}/yjs/`))).toBe(true)
 
 		await saveScreenshot(b, 'collaboration-own-origin-page-b')
+	})
+
+	test('an image dropped onto the board is uploaded to the server and the board holds only its URL', async () => {
+		const url = newBoardUrl(session.server.httpUrl)
+		const a = await openBoard(await person(), url)
+		const b = await openBoard(await person(), url)
+		const at = await onCanvas(a, { x: 400, y: 300 })
+		// A 1x1 PNG dropped as a file, as from the desktop.
+		await a.evaluate(({ x, y }) => {
+			const bytes = Uint8Array.from(
+				atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='),
+				(character) => character.charCodeAt(0),
+			)
+			const transfer = new DataTransfer()
+			transfer.items.add(new File([bytes], 'pixel.png', { type: 'image/png' }))
+			const target = document.elementFromPoint(x, y)!
+			for (const type of ['dragenter', 'dragover', 'drop']) {
+				target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, dataTransfer: transfer }))
+			}
+		}, at)
+		const image = b.locator('.tl-shape[data-shape-type=image]')
+		await image.waitFor({ state: 'attached' })
+
+		const client = await connectSynced(session.server.relayUrl, boardIdOf(url))
+		try {
+			const asset = await waitFor(
+				() =>
+					readAllRecords(client.doc).find(
+						(record) => record.typeName === 'asset' && String((record.props as { src?: string }).src).startsWith('/uploads/'),
+					),
+				{ what: 'an asset pointing at /uploads/' },
+			)
+			const src = (asset.props as { src: string }).src
+			expect(src).toMatch(/^\/uploads\/[0-9a-f]{64}\.png$/)
+			expect(JSON.stringify(readAllRecords(client.doc))).not.toContain('data:image')
+			const served = await fetch(session.server.httpUrl + src)
+			expect(served.headers.get('content-type')).toBe('image/png')
+		} finally {
+			client.destroy()
+		}
+		await saveScreenshot(b, 'collaboration-dropped-image-page-b')
 	})
 })
 
