@@ -10,6 +10,7 @@ import type { DocumentKind, Role } from '../../shared/roles.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import { Inbox } from './Inbox.js'
 import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
+import { YDocState } from './YDocState.js'
 import { parseClientMessage, ProtocolError } from './protocol.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
@@ -151,7 +152,8 @@ export class RelayServer {
 			return null
 		}
 		count(this.connectionsPerDocument, name, +1)
-		connection.writeRefusal = writePolicy(role, target.kind, () => (facilitation ? isBoardLocked(facilitation.doc) : false))
+		const isLocked = () => (facilitation?.state instanceof YDocState ? isBoardLocked(facilitation.state.doc) : false)
+		connection.writeRefusal = writePolicy(role, target.kind, isLocked)
 		room.join(connection)
 		return room
 	}

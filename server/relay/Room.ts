@@ -1,9 +1,9 @@
-import * as Y from 'yjs'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { log } from '../logger.js'
 import type { PersistedBoard } from '../storage/PersistedBoard.js'
 import { AwarenessRelay } from './AwarenessRelay.js'
 import type { Connection } from './Connection.js'
+import type { DocumentState } from './DocumentState.js'
 import {
 	encodeAwareness,
 	encodeSyncStep1,
@@ -13,33 +13,30 @@ import {
 } from './protocol.js'
 
 /**
- * One board in memory: its Y.Doc, its awareness and the connections on it. Document updates are
+ * One document in memory: its state, its awareness and the connections on it. Document updates are
  * broadcast at once; awareness changes (cursors, 10+ per second per person) are coalesced and
  * sent once per tick with only the latest state of each peer. Every broadcast is encoded once and
  * the same buffer goes to every peer.
  */
 export class Room {
-	readonly doc = new Y.Doc()
 	readonly awareness = new AwarenessRelay()
 	readonly connections = new Set<Connection>()
 	readonly persistence: PersistedBoard
 	private readonly changedAwarenessClients = new Set<number>()
 	private awarenessTimer: NodeJS.Timeout | undefined
-	/** An upper bound of the encoded document's size: exact when measured, plus updates since. */
-	private documentBytesBound: number | null = null
 
 	constructor(
 		readonly boardId: string,
+		readonly state: DocumentState,
 		private readonly options: { awarenessTickMs: number; maxDocumentBytes: number },
-		createPersistence: (doc: Y.Doc) => PersistedBoard,
+		createPersistence: (state: DocumentState) => PersistedBoard,
 	) {
-		this.persistence = createPersistence(this.doc)
-		this.doc.on('update', this.onDocumentUpdate)
+		this.persistence = createPersistence(state)
 	}
 
 	join(connection: Connection): void {
 		this.connections.add(connection)
-		connection.send(encodeSyncStep1(this.doc))
+		connection.send(encodeSyncStep1(this.state.stateVector()))
 		const states = this.awareness.clientIds
 		if (states.length > 0) connection.send(encodeAwareness(this.awareness.encodeUpdate(states)))
 	}
@@ -52,10 +49,10 @@ export class Room {
 	receive(connection: Connection, message: ClientMessage): void {
 		switch (message.kind) {
 			case 'syncStep1':
-				connection.send(encodeSyncStep2(this.doc, message.stateVector))
+				connection.send(encodeSyncStep2(this.state.diff(message.stateVector)))
 				// Our own state vector in reply lets a client confirm the server has its edits
 				// ("saved"); stock clients just answer it with an (often empty) step 2.
-				connection.send(encodeSyncStep1(this.doc))
+				connection.send(encodeSyncStep1(this.state.stateVector()))
 				return
 			case 'update':
 				// Nothing to apply or refuse: a read-only client's sync reply must not earn it a refusal.
@@ -72,8 +69,6 @@ export class Room {
 
 	destroy(): void {
 		clearTimeout(this.awarenessTimer)
-		this.doc.off('update', this.onDocumentUpdate)
-		this.doc.destroy()
 	}
 
 	private applyClientUpdate(connection: Connection, update: Uint8Array) {
@@ -88,35 +83,27 @@ export class Room {
 			connection.close(CLOSE_CODES.documentTooLarge, `this board reached its size limit of ${limit} MiB; the change was not saved`)
 			return
 		}
+		let applied: { missingDependencies: boolean }
 		try {
-			Y.applyUpdate(this.doc, update, connection)
-			// An update that builds on one we refused earlier (the board was locked) waits for it.
-			// Asking the client what we lack makes it send that one again, now that it may pass.
-			if (this.doc.store.pendingStructs || this.doc.store.pendingDs) connection.send(encodeSyncStep1(this.doc))
+			applied = this.state.apply(update)
 		} catch (error) {
 			log.warn('refused an update that could not be applied', { boardId: this.boardId, error: String(error) })
 			connection.close(CLOSE_CODES.malformedMessage, 'document update could not be applied')
+			return
 		}
-	}
-
-	/** Measuring the document is costly, so it is only done when the cheap bound says it might be full. */
-	private hasRoomFor(update: Uint8Array): boolean {
-		const limit = this.options.maxDocumentBytes
-		if (this.documentBytesBound === null || this.documentBytesBound + update.byteLength > limit) {
-			this.documentBytesBound = Y.encodeStateAsUpdate(this.doc).byteLength
-		}
-		if (this.documentBytesBound + update.byteLength > limit) return false
-		this.documentBytesBound += update.byteLength
-		return true
-	}
-
-	private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
-		if (this.persistence.isOwnOrigin(origin)) return
 		this.persistence.enqueue(update)
 		const message = encodeUpdate(update)
-		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(message)
-		}
+		for (const other of this.connections) if (other !== connection) other.send(message)
+		// An update that builds on one we refused earlier (the board was locked) waits for it.
+		// Asking the client what we lack makes it send that one again, now that it may pass.
+		if (applied.missingDependencies) connection.send(encodeSyncStep1(this.state.stateVector()))
+	}
+
+	/** Measuring the document exactly may cost a merge, so it is only done when the bound is near the limit. */
+	private hasRoomFor(update: Uint8Array): boolean {
+		const limit = this.options.maxDocumentBytes
+		if (this.state.sizeBound() + update.byteLength <= limit) return true
+		return this.state.exactSize() + update.byteLength <= limit
 	}
 
 	private awarenessChanged(clientIds: number[]) {

@@ -1,7 +1,12 @@
 import { log } from '../logger.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
+import { documentName } from './relayPath.js'
 import { Room } from './Room.js'
+import { UpdateLogState } from './UpdateLogState.js'
+import { YDocState } from './YDocState.js'
+
+const FACILITATION_SUFFIX = documentName('', 'facilitation')
 
 type Entry = { room: Promise<Room>; idleTimer?: NodeJS.Timeout }
 
@@ -59,7 +64,9 @@ export class RoomRegistry {
 
 	private async load(boardId: string): Promise<Room> {
 		await this.unloading.get(boardId)
-		const room = new Room(boardId, this.options, (doc) => new PersistedBoard(this.storage, boardId, doc, this.options))
+		// The facilitation document is read by the relay (is the board locked?), so it stays a Y.Doc.
+		const state = boardId.endsWith(FACILITATION_SUFFIX) ? new YDocState() : new UpdateLogState()
+		const room = new Room(boardId, state, this.options, (loaded) => new PersistedBoard(this.storage, boardId, loaded, this.options))
 		await room.persistence.load()
 		return room
 	}

@@ -99,17 +99,19 @@ function readOr<T>(read: () => T, problem: string): T {
 	}
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder()
 	encoding.writeVarUint(encoder, MESSAGE_SYNC)
-	syncProtocol.writeSyncStep1(encoder, doc)
+	encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+	encoding.writeVarUint8Array(encoder, stateVector)
 	return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder()
 	encoding.writeVarUint(encoder, MESSAGE_SYNC)
-	syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+	encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+	encoding.writeVarUint8Array(encoder, update)
 	return encoding.toUint8Array(encoder)
 }
 

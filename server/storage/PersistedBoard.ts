@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { DocumentState } from '../relay/DocumentState.js'
 import { log } from '../logger.js'
 import type { DocumentLog } from './BoardStorage.js'
 
@@ -7,7 +8,7 @@ export type PersistenceOptions = { persistDelayMs: number; compactAfterUpdates: 
 const RETRY_DELAY_MS = 1000
 
 /**
- * Write-behind persistence of one board's Y.Doc: accepted updates are batched for a few
+ * Write-behind persistence of one document: accepted updates are batched for a few
  * milliseconds, merged and appended to storage; once the log grows long it is replaced by the
  * document's state. All storage operations of a board run one after another on one promise chain,
  * so a compaction can never drop an append that raced it.
@@ -21,33 +22,30 @@ export class PersistedBoard {
 	constructor(
 		private readonly storage: DocumentLog,
 		readonly boardId: string,
-		private readonly doc: Y.Doc,
+		private readonly state: Pick<DocumentState, 'load' | 'encodeState'>,
 		private readonly options: PersistenceOptions,
 	) {}
 
-	/** Applies the stored board to the doc; merges the log first if a crash left it long. */
+	/** Loads the stored document into the state; merges the log first if a crash left it long. */
 	async load(): Promise<void> {
 		const updates = await this.storage.loadUpdates(this.boardId)
 		this.storedCount = updates.length
-		Y.transact(
-			this.doc,
-			() => {
-				for (const update of updates) {
-					try {
-						Y.applyUpdate(this.doc, update)
-					} catch (error) {
-						log.error('skipped an unreadable stored update', { boardId: this.boardId, error: String(error) })
-					}
-				}
-			},
-			this,
-		)
+		const readable = updates.filter((update) => {
+			try {
+				Y.decodeUpdate(update)
+				return true
+			} catch (error) {
+				log.error('skipped an unreadable stored update', { boardId: this.boardId, error: String(error) })
+				return false
+			}
+		})
+		this.state.load(readable)
 		if (updates.length > 1) await this.compact().catch(() => {})
 	}
 
-	/** True for updates this object applied itself (loading), which must not be written back. */
+	/** True for updates the state applied while loading, which must not be written back. */
 	isOwnOrigin(origin: unknown): boolean {
-		return origin === this
+		return origin === this.state
 	}
 
 	/** Queues an accepted update; it is on disk within `persistDelayMs` plus one write. */
@@ -89,12 +87,12 @@ export class PersistedBoard {
 		return this.serialize(() => this.replaceLogWithState())
 	}
 
-	/** Replaces the whole stored log with the doc's state, which includes anything still queued. */
+	/** Replaces the whole stored log with the state, which includes anything still queued. */
 	private async replaceLogWithState(): Promise<void> {
 		const captured = this.pending
 		this.pending = []
 		try {
-			await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.storedCount)
+			await this.storage.compact(this.boardId, this.state.encodeState(), this.storedCount)
 			this.storedCount = 1
 		} catch (error) {
 			this.pending = captured.concat(this.pending)

@@ -140,8 +140,8 @@ describe('parseClientMessage accepts what y-protocols clients send', () => {
 
 	it('frames from the relay\'s own encoders parse back', () => {
 		const doc = docWithContent()
-		expect(parseClientMessage(encodeSyncStep1(doc)).kind).toBe('syncStep1')
-		const step2 = expectUpdate(parseClientMessage(encodeSyncStep2(doc, Y.encodeStateVector(new Y.Doc()))))
+		expect(parseClientMessage(encodeSyncStep1(Y.encodeStateVector(doc))).kind).toBe('syncStep1')
+		const step2 = expectUpdate(parseClientMessage(encodeSyncStep2(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Y.Doc())))))
 		const copy = new Y.Doc()
 		Y.applyUpdate(copy, step2)
 		expect(copy.getText('title').toString()).toBe('Strategy workshop')

@@ -1,3 +1,4 @@
+import { YDocState } from '../../server/relay/YDocState'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -194,7 +195,7 @@ describe('PersistedBoard', () => {
 	it('flushed updates load into a new doc with the same content', async () => {
 		const storage = await openStorage(temporaryDirectory())
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', { x: 1 })
@@ -205,7 +206,7 @@ describe('PersistedBoard', () => {
 		await board.flush()
 
 		const copy = new Y.Doc()
-		await new PersistedBoard(storage, 'board', copy, slow).load()
+		await new PersistedBoard(storage, 'board', new YDocState(copy), slow).load()
 		expect(contentOf(copy)).toEqual({ a: { x: 2 }, b: 'two' })
 		expect(copy.getArray('list').toJSON()).toEqual([1, 2, 3])
 		expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc))
@@ -214,7 +215,7 @@ describe('PersistedBoard', () => {
 	it('queued updates are written as one merged update per flush', async () => {
 		const storage = new MemoryStorage()
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		for (let i = 0; i < 10; i++) edit(doc, `k${i}`, i)
@@ -230,7 +231,7 @@ describe('PersistedBoard', () => {
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		const origins: unknown[] = []
 		doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin))
 		attach(board)
@@ -247,7 +248,7 @@ describe('PersistedBoard', () => {
 		vi.useFakeTimers()
 		const storage = new MemoryStorage()
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, { persistDelayMs: 100, compactAfterUpdates: 1000 })
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 100, compactAfterUpdates: 1000 })
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -261,7 +262,7 @@ describe('PersistedBoard', () => {
 		const directory = temporaryDirectory()
 		const storage = await openStorage(directory)
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		for (let i = 0; i < 5; i++) {
@@ -283,7 +284,7 @@ describe('PersistedBoard', () => {
 	it('compactAfterUpdates triggers compaction once the log reaches that length', async () => {
 		const storage = await openStorage(temporaryDirectory())
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, { persistDelayMs: 1000, compactAfterUpdates: 3 })
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 1000, compactAfterUpdates: 3 })
 		await board.load()
 		attach(board)
 		edit(doc, 'k0', 0)
@@ -317,7 +318,7 @@ describe('PersistedBoard', () => {
 		await storage.appendUpdates('board', updates)
 
 		const doc = new Y.Doc()
-		await new PersistedBoard(storage, 'board', doc, slow).load()
+		await new PersistedBoard(storage, 'board', new YDocState(doc), slow).load()
 		expect(contentOf(doc)).toEqual(contentOf(source))
 		expect(storage.boards.get('board')).toHaveLength(1)
 		expect(storage.compactions).toBe(1)
@@ -330,14 +331,14 @@ describe('PersistedBoard', () => {
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [bytes(0xff, 0xff, 0xff, 0xff), Y.encodeStateAsUpdate(source)])
 		const doc = new Y.Doc()
-		await new PersistedBoard(storage, 'board', doc, slow).load()
+		await new PersistedBoard(storage, 'board', new YDocState(doc), slow).load()
 		expect(contentOf(doc)).toEqual({ a: 1 })
 	})
 
 	it('an append that races a compaction is not lost', async () => {
 		const storage = await openStorage(temporaryDirectory())
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -350,7 +351,7 @@ describe('PersistedBoard', () => {
 		await Promise.all([compaction, flush])
 
 		const copy = new Y.Doc()
-		await new PersistedBoard(storage, 'board', copy, slow).load()
+		await new PersistedBoard(storage, 'board', new YDocState(copy), slow).load()
 		expect(contentOf(copy)).toEqual({ a: 1, b: 2, c: 3 })
 	})
 
@@ -373,7 +374,7 @@ describe('PersistedBoard', () => {
 			return compact(boardId, state, replacedCount)
 		}
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -407,7 +408,7 @@ describe('PersistedBoard', () => {
 		storage.appendUpdates = slowly(storage.appendUpdates.bind(storage))
 		storage.compact = slowly(storage.compact.bind(storage))
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, { persistDelayMs: 1000, compactAfterUpdates: 3 })
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 1000, compactAfterUpdates: 3 })
 		await board.load()
 		attach(board)
 		const operations: Promise<void>[] = []
@@ -434,7 +435,7 @@ describe('PersistedBoard', () => {
 			return append(boardId, updates)
 		}
 		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', doc, slow)
+		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
