@@ -38,6 +38,8 @@ const COLD_BOARD_NOTES = 5000
 const COLD_JOIN_RUNS = 3
 const COLD_BATCH_NOTES = 1000 // ~0.6 MB per update, well under the relay's 4 MiB frame limit
 const SETTLE_MS = 1000
+/** Further copies of the cold board, loaded together to measure memory per board. */
+const EXTRA_BOARDS = 4
 const NOTE_SEED = 0x5eed_b0a2 // layouts.ts's seed: the same kind of board it measures
 
 type Scenario = { clients: number; hertz: number }
@@ -64,6 +66,8 @@ type ColdJoin = {
 	idleRssMb: number
 	loadedRssMb: number
 	boardRssMb: number
+	boardsLoadedTogether: number
+	perBoardRssMb: number
 	emptyDiskBytes: number
 	diskBytes: number
 	diskBytesPerBoard: number
@@ -260,6 +264,15 @@ async function measureColdJoin(): Promise<ColdJoin> {
 		await waitFor(() => writer.provider.ws?.bufferedAmount === 0, { timeoutMs: 30_000, what: 'the board to be sent' })
 		await sleep(1000) // the server writes within PERSIST_DELAY_MS (100 ms) of receiving
 		const stateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength
+		// The same board under more names, to see what each further loaded board costs.
+		const extraBoards = Array.from({ length: EXTRA_BOARDS }, (_, i) => `${board}-copy-${i + 1}`)
+		for (const extra of extraBoards) {
+			const copyWriter = await connectSynced(server.relayUrl, extra)
+			Y.applyUpdate(copyWriter.doc, Y.encodeStateAsUpdate(writer.doc))
+			await waitFor(() => copyWriter.provider.ws?.bufferedAmount === 0, { timeoutMs: 30_000, what: 'a copy to be sent' })
+			copyWriter.destroy()
+		}
+		await sleep(1000)
 		writer.destroy()
 		await waitFor(() => server.output().includes('unloaded idle board'), { timeoutMs: 30_000, what: 'the board to be unloaded' })
 		const diskBytes = duBytes(boardsDir)
@@ -284,6 +297,17 @@ async function measureColdJoin(): Promise<ColdJoin> {
 			client.destroy()
 			runs.push({ joinMs, idleRssMb, loadedRssMb })
 		}
+		// All boards at once after a restart: the growth per board, without the one-time slack
+		// V8 keeps after the first big load.
+		await server.stop()
+		server = await startServer({ dataDir: server.dataDir, env })
+		await sleep(SETTLE_MS)
+		const idleBeforeAll = rssMegabytes(server.process.pid!)
+		const readers = [board, ...extraBoards].map((name) => connectClient(server.relayUrl, name))
+		await Promise.all(readers.map(whenSynced))
+		await sleep(SETTLE_MS)
+		const perBoardRssMb = (rssMegabytes(server.process.pid!) - idleBeforeAll) / readers.length
+		for (const reader of readers) reader.destroy()
 		const idleRssMb = median(runs.map((r) => r.idleRssMb))
 		const loadedRssMb = median(runs.map((r) => r.loadedRssMb))
 		return {
@@ -294,10 +318,12 @@ async function measureColdJoin(): Promise<ColdJoin> {
 			idleRssMb,
 			loadedRssMb,
 			boardRssMb: median(runs.map((r) => r.loadedRssMb - r.idleRssMb)),
+			boardsLoadedTogether: 1 + extraBoards.length,
+			perBoardRssMb,
 			emptyDiskBytes,
 			diskBytes,
-			diskBytesPerBoard: diskBytes - emptyDiskBytes,
-			diskBytesAfterRestart,
+			diskBytesPerBoard: (diskBytes - emptyDiskBytes) / (1 + extraBoards.length),
+			diskBytesAfterRestart: emptyDiskBytes + (diskBytesAfterRestart - emptyDiskBytes) / (1 + extraBoards.length),
 		}
 	} finally {
 		await server.stop()
@@ -312,8 +338,9 @@ function printColdJoin(cold: ColdJoin) {
 		['figure', 'value'],
 		[
 			['cold join, connect -> synced', `${cold.joinMsMedian.toFixed(0)} ms (median of ${cold.joinMs.map((ms) => ms.toFixed(0)).join(', ')})`],
-			['board loaded, RSS growth', `${cold.boardRssMb.toFixed(1)} MB (idle ${cold.idleRssMb.toFixed(0)} MB -> ${cold.loadedRssMb.toFixed(0)} MB)`],
-			['disk per board, compacted', `${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty ${kib(cold.emptyDiskBytes)})`],
+			['first board loaded, RSS growth', `${cold.boardRssMb.toFixed(1)} MB (idle ${cold.idleRssMb.toFixed(0)} MB -> ${cold.loadedRssMb.toFixed(0)} MB)`],
+			[`${cold.boardsLoadedTogether} boards loaded, RSS per board`, `${cold.perBoardRssMb.toFixed(1)} MB`],
+			['disk per board, compacted', `${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty, over ${cold.boardsLoadedTogether} boards)`],
 			['  same after one restart', `${kib(cold.diskBytesAfterRestart - cold.emptyDiskBytes)} (LevelDB turned its log into a table)`],
 		],
 	)
