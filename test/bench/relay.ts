@@ -13,9 +13,10 @@
  *   BENCH_SECONDS=20 npm run bench      longer runs
  *   BENCH_TARGETS=ours,hocuspocus       only some servers (ratios need ours and the other)
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { recordsOf, writeRecordChanges } from '../../shared/recordDoc'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
@@ -23,6 +24,7 @@ import { waitFor } from '../helpers/waitFor'
 import { connectClient, connectSynced, type YjsClient } from '../helpers/yjsClient'
 import { makeGen, makeNote } from './noteRecords'
 import { TARGETS, type BenchTarget, type ProbeClient, type RunningTarget } from './targets'
+import type { CursorLoadMessage, CursorLoadOptions } from './cursorLoad'
 
 const DEFAULT_SCENARIOS = ['20@20', '50@10', '100@5', '200@2', '200@5']
 const EDITS_PER_SECOND = 20
@@ -129,38 +131,25 @@ async function runScenario(server: RunningTarget, scenario: Scenario, index: num
 		}),
 	)
 
-	const cursors = Array.from({ length: scenario.clients }, (_, i) => server.lightCursorClient(board, 1_000_000 + i))
-	await Promise.all(cursors.map((cursor) => cursor.opened))
-	for (const cursor of cursors) cursor.resetCount()
+	const crowd = await startCursorLoad({ endpoint: server.cursorEndpoint, board, clients: scenario.clients, hertz: scenario.hertz })
 
 	const cpuBefore = cpuSeconds(server.pid)
 	const benchCpuBefore = process.cpuUsage()
 	const started = performance.now()
-	// Spread cursor moves evenly over each period, as real people do not move in lockstep.
-	const cursorTimers = cursors.map((cursor, i) => {
-		const period = 1000 / scenario.hertz
-		let interval: NodeJS.Timeout | undefined
-		const timeout = setTimeout(() => (interval = setInterval(cursor.moveCursor, period)), (i / cursors.length) * period)
-		return () => {
-			clearTimeout(timeout)
-			clearInterval(interval)
-		}
-	})
+	crowd.start()
 	let edits = 0
 	const editTimer = setInterval(() => writer.doc.getMap<number>('edits').set(`edit-${edits++}`, performance.now()), 1000 / EDITS_PER_SECOND)
 	await sleep(SECONDS * 1000)
 	clearInterval(editTimer)
-	for (const stop of cursorTimers) stop()
+	const received = await crowd.stop()
 	const elapsedSeconds = (performance.now() - started) / 1000
 	const cpuCores = (cpuSeconds(server.pid) - cpuBefore) / elapsedSeconds
 	const benchCpu = process.cpuUsage(benchCpuBefore)
 	const benchCpuCores = (benchCpu.user + benchCpu.system) / 1e6 / elapsedSeconds
 	const rssMb = rssMegabytes(server.pid)
-	const messages = cursors.reduce((sum, cursor) => sum + cursor.received, 0)
 
 	await waitFor(() => seen.every((keys) => keys.size >= edits), { timeoutMs: GRACE_MS, what: 'late edits' }).catch(() => {})
 	const lost = seen.reduce((sum, keys) => sum + (edits - keys.size), 0)
-	for (const cursor of cursors) cursor.close()
 	for (const client of [writer, ...probes]) client.destroy()
 	latencies.sort((a, b) => a - b)
 	return {
@@ -170,9 +159,33 @@ async function runScenario(server: RunningTarget, scenario: Scenario, index: num
 		edits,
 		cpuCores,
 		rssMb,
-		messagesPerClientSecond: messages / cursors.length / elapsedSeconds,
+		messagesPerClientSecond: received / scenario.clients / elapsedSeconds,
 		benchCpuCores,
 		startedBusy,
+	}
+}
+
+/** Opens the scenario's cursor clients in their own process and waits until all are accepted. */
+async function startCursorLoad(options: CursorLoadOptions) {
+	const worker = fork(fileURLToPath(new URL('./cursorLoad.ts', import.meta.url)), [JSON.stringify(options)], {
+		execArgv: ['--import', 'tsx'],
+	})
+	const next = () =>
+		new Promise<CursorLoadMessage>((resolve, reject) => {
+			worker.once('message', (message) => resolve(message as CursorLoadMessage))
+			worker.once('error', reject)
+		})
+	const ready = await next()
+	if (ready.type === 'stopped') throw new Error(`cursor clients could not connect: ${ready.failed}`)
+	return {
+		start: () => worker.send('start'),
+		/** Stops the moves and returns how many messages the crowd received since start. */
+		stop: async () => {
+			const stopped = next()
+			worker.send('stop')
+			const result = await stopped
+			return result.type === 'stopped' ? result.received : 0
+		},
 	}
 }
 

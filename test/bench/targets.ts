@@ -34,12 +34,27 @@ export type RunningTarget = {
 	stop: () => Promise<void>
 	/** A client that has finished its initial sync with `board`. */
 	connectProbe: (board: string) => Promise<ProbeClient>
-	lightCursorClient: (board: string, clientId: number) => LightCursorClient
+	/** Where and how cursor clients connect; plain data, so a worker thread can open them. */
+	cursorEndpoint: CursorEndpoint
 	/** What the server wrote to stderr (ours: its warn/error lines): trouble the figures alone hide. */
 	complaints: () => string[]
 }
 
 export type BenchTarget = { name: string; start: () => Promise<RunningTarget> }
+
+/** y-websocket servers take `<baseUrl>/<board>`; Hocuspocus takes one URL and names the document in each frame. */
+export type CursorEndpoint = { protocol: 'y-websocket' | 'hocuspocus'; baseUrl: string }
+
+export function openCursorClient(endpoint: CursorEndpoint, board: string, clientId: number): LightCursorClient {
+	if (endpoint.protocol === 'y-websocket') {
+		return lightCursorClient(`${endpoint.baseUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame })
+	}
+	return lightCursorClient(endpoint.baseUrl, clientId, {
+		frame: (update) => hocuspocusCursorFrame(board, update),
+		hello: hocuspocusAuthFrame(board),
+		isAccepted: isHocuspocusAuthenticated,
+	})
+}
 
 const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
@@ -192,7 +207,7 @@ export const ours: BenchTarget = {
 				removeDataDir(server)
 			},
 			connectProbe: (board) => connectSynced(server.relayUrl, board),
-			lightCursorClient: (board, clientId) => lightCursorClient(`${server.relayUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame }),
+			cursorEndpoint: { protocol: 'y-websocket', baseUrl: server.relayUrl },
 			// startServer merges both streams; server/logger.ts writes '<time> warn|error <message>'.
 			complaints: () => server.output().split('\n').filter((line) => / (warn|error) /.test(line)),
 		}
@@ -210,7 +225,7 @@ export const yWebsocket: BenchTarget = {
 			stop: server.stop,
 			complaints: server.complaints,
 			connectProbe: (board) => connectSynced(relayUrl, board),
-			lightCursorClient: (board, clientId) => lightCursorClient(`${relayUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame }),
+			cursorEndpoint: { protocol: 'y-websocket', baseUrl: relayUrl },
 		}
 	},
 }
@@ -241,12 +256,7 @@ export const hocuspocus: BenchTarget = {
 				})
 				return { doc, destroy }
 			},
-			lightCursorClient: (board, clientId) =>
-				lightCursorClient(url, clientId, {
-					frame: (update) => hocuspocusCursorFrame(board, update),
-					hello: hocuspocusAuthFrame(board),
-					isAccepted: isHocuspocusAuthenticated,
-				}),
+			cursorEndpoint: { protocol: 'hocuspocus', baseUrl: url },
 		}
 	},
 }
