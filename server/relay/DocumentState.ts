@@ -16,6 +16,11 @@ export interface DocumentState {
 	diff(stateVector: Uint8Array): Uint8Array
 	/** The whole document as one update, for storage. */
 	encodeState(): Uint8Array
+	/**
+	 * The whole document with the content of deleted items dropped (Yjs garbage collection): slower
+	 * than encodeState, for compactions while nobody is waiting (unload, load after a crash).
+	 */
+	encodeCollected(): Uint8Array
 	/** An upper bound of the encoded size, cheap to ask. */
 	sizeBound(): number
 	/** The exact encoded size (may cost a merge). */

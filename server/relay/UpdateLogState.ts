@@ -63,6 +63,15 @@ export class UpdateLogState implements DocumentState {
 		return this.merged
 	}
 
+	encodeCollected(): Uint8Array {
+		// Merged updates keep every overwritten value; a Y.Doc with gc on drops them.
+		const doc = new Y.Doc()
+		Y.applyUpdate(doc, this.encodeState())
+		const collected = Y.encodeStateAsUpdate(doc)
+		doc.destroy()
+		return collected
+	}
+
 	sizeBound(): number {
 		return this.merged.byteLength + this.recentBytes
 	}

@@ -28,6 +28,10 @@ export class YDocState implements DocumentState {
 		return Y.encodeStateAsUpdate(this.doc)
 	}
 
+	encodeCollected(): Uint8Array {
+		return this.encodeState()
+	}
+
 	sizeBound(): number {
 		return this.exactSize()
 	}

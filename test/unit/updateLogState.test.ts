@@ -96,3 +96,17 @@ describe('UpdateLogState', () => {
 		)
 	})
 })
+
+describe('UpdateLogState garbage collection', () => {
+	it('drops overwritten values when collecting, keeping the same document', () => {
+		const { doc, updates } = recordingDoc()
+		for (let i = 0; i < 2000; i++) doc.getMap('m').set('x', `position ${i} of a note being dragged`)
+		const state = new UpdateLogState()
+		for (const update of updates) state.apply(update)
+		const collected = state.encodeCollected()
+		expect(collected.byteLength * 10).toBeLessThan(state.encodeState().byteLength)
+		const copy = new Y.Doc()
+		Y.applyUpdate(copy, collected)
+		expect(copy.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON())
+	})
+})
