@@ -8,11 +8,11 @@ export class YDocState implements DocumentState {
 	load(updates: Uint8Array[]): void {
 		Y.transact(this.doc, () => {
 			for (const update of updates) Y.applyUpdate(this.doc, update)
-		}, this)
+		})
 	}
 
 	apply(update: Uint8Array): { missingDependencies: boolean } {
-		Y.applyUpdate(this.doc, update, this)
+		Y.applyUpdate(this.doc, update)
 		return { missingDependencies: this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null }
 	}
 

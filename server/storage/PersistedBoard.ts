@@ -43,11 +43,6 @@ export class PersistedBoard {
 		if (updates.length > 1) await this.compact().catch(() => {})
 	}
 
-	/** True for updates the state applied while loading, which must not be written back. */
-	isOwnOrigin(origin: unknown): boolean {
-		return origin === this.state
-	}
-
 	/** Queues an accepted update; it is on disk within `persistDelayMs` plus one write. */
 	enqueue(update: Uint8Array): void {
 		this.pending.push(update)

