@@ -2,25 +2,26 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
-import type { RelayLimits } from '../config.js'
-import { log } from '../logger.js'
-import { Connection, type WritePolicy } from './Connection.js'
 import { isBoardLocked } from '../../shared/facilitationDoc.js'
 import type { DocumentKind, Role } from '../../shared/roles.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
+import type { RelayLimits } from '../config.js'
+import { log } from '../logger.js'
+import { Connection, type WritePolicy } from './Connection.js'
 import { Inbox } from './Inbox.js'
-import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
-import { YDocState } from './YDocState.js'
 import { parseClientMessage, ProtocolError } from './protocol.js'
+import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
+import { YDocState } from './YDocState.js'
 
 export const RELAY_PATH_PREFIX = '/yjs/'
 
 /**
- * The websocket transport: accepts upgrades on `/yjs/<boardId>`, refuses bad ids, bad frames and
- * clients over a limit with a close reason, and hands parsed messages to the board's room in
- * order. Messages that arrive while the room is still loading wait for it.
+ * The websocket transport: accepts upgrades under `/yjs/` (see relayPath.ts), resolves the link to
+ * a role, refuses bad ids, bad frames and clients over a limit with a close reason, and hands
+ * parsed messages to the document's room in order, with the role's write policy attached.
+ * Messages that arrive while the role and the room are resolved wait for them.
  */
 export class RelayServer {
 	private readonly wss: WebSocketServer
