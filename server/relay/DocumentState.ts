@@ -1,7 +1,6 @@
 /**
- * What the relay keeps of one document in memory. Two kinds: the binary update log (boards: small
- * in memory, never decoded into objects) and a Y.Doc (the facilitation document, whose values
- * the relay must read to know whether a board is locked).
+ * What the relay keeps of one document in memory: the seam for a lighter representation than a
+ * Y.Doc (see the README's performance notes on why the binary one tried so far was not kept).
  */
 export interface DocumentState {
 	/** Replaces the state with the stored updates. */
@@ -16,11 +15,6 @@ export interface DocumentState {
 	diff(stateVector: Uint8Array): Uint8Array
 	/** The whole document as one update, for storage. */
 	encodeState(): Uint8Array
-	/**
-	 * The whole document with the content of deleted items dropped (Yjs garbage collection): slower
-	 * than encodeState, for compactions while nobody is waiting (unload, load after a crash).
-	 */
-	encodeCollected(): Uint8Array
 	/** An upper bound of the encoded size, cheap to ask. */
 	sizeBound(): number
 	/** The exact encoded size (may cost a merge). */

@@ -1,12 +1,8 @@
 import { log } from '../logger.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
-import { documentName } from './relayPath.js'
 import { Room } from './Room.js'
-import { UpdateLogState } from './UpdateLogState.js'
 import { YDocState } from './YDocState.js'
-
-const FACILITATION_SUFFIX = documentName('', 'facilitation')
 
 type Entry = { room: Promise<Room>; idleTimer?: NodeJS.Timeout }
 
@@ -64,9 +60,7 @@ export class RoomRegistry {
 
 	private async load(boardId: string): Promise<Room> {
 		await this.unloading.get(boardId)
-		// The facilitation document is read by the relay (is the board locked?), so it stays a Y.Doc.
-		const state = boardId.endsWith(FACILITATION_SUFFIX) ? new YDocState() : new UpdateLogState()
-		const room = new Room(boardId, state, this.options, (loaded) => new PersistedBoard(this.storage, boardId, loaded, this.options))
+		const room = new Room(boardId, new YDocState(), this.options, (state) => new PersistedBoard(this.storage, boardId, state, this.options))
 		await room.persistence.load()
 		return room
 	}

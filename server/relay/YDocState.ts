@@ -1,8 +1,15 @@
 import * as Y from 'yjs'
 import type { DocumentState } from './DocumentState.js'
 
-/** A document the relay needs to read (the facilitation document): kept as a Y.Doc. */
+/**
+ * A document held as a Y.Doc with garbage collection on: overwritten values are dropped as they
+ * are replaced, so the state stays the size of the document however long the session runs.
+ */
 export class YDocState implements DocumentState {
+	/** The encoded size when last measured, and the bytes of updates applied since. */
+	private measuredBytes: number | null = null
+	private bytesSinceMeasured = 0
+
 	constructor(readonly doc: Y.Doc = new Y.Doc()) {}
 
 	load(updates: Uint8Array[]): void {
@@ -13,6 +20,7 @@ export class YDocState implements DocumentState {
 
 	apply(update: Uint8Array): { missingDependencies: boolean } {
 		Y.applyUpdate(this.doc, update)
+		this.bytesSinceMeasured += update.byteLength
 		return { missingDependencies: this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null }
 	}
 
@@ -28,15 +36,13 @@ export class YDocState implements DocumentState {
 		return Y.encodeStateAsUpdate(this.doc)
 	}
 
-	encodeCollected(): Uint8Array {
-		return this.encodeState()
-	}
-
 	sizeBound(): number {
-		return this.exactSize()
+		return (this.measuredBytes ?? this.exactSize()) + this.bytesSinceMeasured
 	}
 
 	exactSize(): number {
-		return Y.encodeStateAsUpdate(this.doc).byteLength
+		this.measuredBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+		this.bytesSinceMeasured = 0
+		return this.measuredBytes
 	}
 }

@@ -22,7 +22,7 @@ export class PersistedBoard {
 	constructor(
 		private readonly storage: DocumentLog,
 		readonly boardId: string,
-		private readonly state: Pick<DocumentState, 'load' | 'encodeState' | 'encodeCollected'>,
+		private readonly state: Pick<DocumentState, 'load' | 'encodeState'>,
 		private readonly options: PersistenceOptions,
 	) {}
 
@@ -67,8 +67,7 @@ export class PersistedBoard {
 				throw this.failed('could not write board updates; will retry', error)
 			}
 			// A failed compaction is logged and retried; the appended updates are durable either way.
-			// During a session the merge must be quick; garbage is collected when the board goes idle.
-			if (this.storedCount >= this.options.compactAfterUpdates) await this.replaceLogWithState(false).catch(() => {})
+			if (this.storedCount >= this.options.compactAfterUpdates) await this.replaceLogWithState().catch(() => {})
 		})
 	}
 
@@ -80,16 +79,15 @@ export class PersistedBoard {
 
 	private compact(): Promise<void> {
 		this.cancelTimer()
-		return this.serialize(() => this.replaceLogWithState(true))
+		return this.serialize(() => this.replaceLogWithState())
 	}
 
 	/** Replaces the whole stored log with the state, which includes anything still queued. */
-	private async replaceLogWithState(collectGarbage: boolean): Promise<void> {
+	private async replaceLogWithState(): Promise<void> {
 		const captured = this.pending
 		this.pending = []
 		try {
-			const state = collectGarbage ? this.state.encodeCollected() : this.state.encodeState()
-			await this.storage.compact(this.boardId, state, this.storedCount)
+			await this.storage.compact(this.boardId, this.state.encodeState(), this.storedCount)
 			this.storedCount = 1
 		} catch (error) {
 			this.pending = captured.concat(this.pending)
