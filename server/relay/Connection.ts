@@ -21,7 +21,6 @@ export class Connection {
 	constructor(
 		readonly socket: WebSocket,
 		readonly boardId: string,
-		readonly remoteAddress: string,
 		private readonly sendBufferBytes: number,
 	) {
 		socket.on('pong', () => (this.answeredPing = true))
