@@ -5,7 +5,7 @@ import { startTimer, stopTimer } from '../../shared/facilitationDoc'
 import type { WorkZoneId } from '../../shared/model/support'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
-import { clampWhole } from './clampWhole'
+import { useWholeNumber, WholeNumberField } from './WholeNumberField'
 import { WorkZoneOptions } from './WorkZoneOptions'
 
 const MIN_MINUTES = 1
@@ -16,13 +16,9 @@ export function TimerControls({ doc }: { doc: Y.Doc }) {
 	const { t } = useTranslation()
 	const running = useValue('timer set', () => ($facilitation.get()?.timer ?? null) !== null, [])
 	const [zone, setZone] = useState<WorkZoneId>('centre')
-	const [minutes, setMinutes] = useState('5')
+	const minutes = useWholeNumber(5, MIN_MINUTES, MAX_MINUTES)
 
-	const start = () => {
-		const whole = clampWhole(minutes, MIN_MINUTES, MAX_MINUTES)
-		setMinutes(String(whole))
-		startTimer(doc, zone, whole * 60_000)
-	}
+	const start = () => startTimer(doc, zone, minutes.take() * 60_000)
 
 	return (
 		<fieldset className="facilitation-tools__group">
@@ -35,17 +31,7 @@ export function TimerControls({ doc }: { doc: Y.Doc }) {
 			>
 				<WorkZoneOptions />
 			</select>
-			<input
-				className="facilitation-tools__number"
-				type="number"
-				min={MIN_MINUTES}
-				max={MAX_MINUTES}
-				value={minutes}
-				onChange={(event) => setMinutes(event.target.value)}
-				aria-label={t('facilitation.minutes')}
-				title={t('facilitation.minutes')}
-				data-testid="timer-minutes"
-			/>
+			<WholeNumberField field={minutes} label={t('facilitation.minutes')} testId="timer-minutes" />
 			<button onClick={start} data-testid="timer-start">
 				{t('facilitation.start')}
 			</button>

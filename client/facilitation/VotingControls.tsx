@@ -1,23 +1,18 @@
-import { useState } from 'react'
 import { useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { MAX_DOTS_PER_PERSON, MIN_DOTS_PER_PERSON, closeVoting, revealVoting, startVoting } from '../../shared/facilitationDoc'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
-import { clampWhole } from './clampWhole'
 import { newRoundId } from './roundId'
+import { useWholeNumber, WholeNumberField } from './WholeNumberField'
 
 /** Dot voting: everyone gets a number of dots to put on notes; the results stay hidden until revealed. */
 export function VotingControls({ doc }: { doc: Y.Doc }) {
 	const { t } = useTranslation()
 	const phase = useValue('voting phase', () => $facilitation.get()?.voting?.phase ?? null, [])
-	const [dots, setDots] = useState('5')
+	const dots = useWholeNumber(5, MIN_DOTS_PER_PERSON, MAX_DOTS_PER_PERSON)
 
-	const start = () => {
-		const whole = clampWhole(dots, MIN_DOTS_PER_PERSON, MAX_DOTS_PER_PERSON)
-		setDots(String(whole))
-		startVoting(doc, newRoundId(), whole)
-	}
+	const start = () => startVoting(doc, newRoundId(), dots.take())
 
 	return (
 		<fieldset className="facilitation-tools__group" data-phase={phase ?? 'none'}>
@@ -25,17 +20,7 @@ export function VotingControls({ doc }: { doc: Y.Doc }) {
 				{t('facilitation.voting')}
 				{phase && <span className="facilitation-tools__state"> · {t(phase === 'open' ? 'facilitation.votingOpen' : 'facilitation.votingRevealed')}</span>}
 			</legend>
-			<input
-				className="facilitation-tools__number"
-				type="number"
-				min={MIN_DOTS_PER_PERSON}
-				max={MAX_DOTS_PER_PERSON}
-				value={dots}
-				onChange={(event) => setDots(event.target.value)}
-				aria-label={t('facilitation.dots')}
-				title={t('facilitation.dots')}
-				data-testid="voting-dots"
-			/>
+			<WholeNumberField field={dots} label={t('facilitation.dots')} testId="voting-dots" />
 			{/* A new round while one is open would throw away the dots already placed. */}
 			<button onClick={start} disabled={phase === 'open'} data-testid="voting-start">
 				{t('facilitation.start')}

@@ -4,23 +4,9 @@
  * (relay.ts), so both measure the same kind of board.
  */
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
+import { noteRecord, type ShapeRecord } from '../helpers/noteRecord'
 
-/** A tldraw 5 shape record, as plain JSON (a type, not an interface, so it is a shared/recordDoc PlainRecord). */
-export type ShapeRecord = {
-	id: string
-	typeName: 'shape'
-	type: string
-	x: number
-	y: number
-	rotation: number
-	index: string
-	parentId: string
-	isLocked: boolean
-	opacity: number
-	meta: { [k: string]: Json }
-	props: { [k: string]: Json }
-}
+export type { Json, ShapeRecord } from '../helpers/noteRecord'
 
 /** mulberry32: tiny, fast, deterministic PRNG returning floats in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -83,35 +69,12 @@ export function fractionalIndex(i: number): string {
 }
 
 export function makeNote(g: ReturnType<typeof makeGen>, i: number): ShapeRecord {
-	return {
+	return noteRecord({
 		id: g.id('shape'),
-		typeName: 'shape',
-		type: 'note',
 		x: g.coord(20_000),
 		y: g.coord(20_000),
-		rotation: 0,
 		index: fractionalIndex(i),
-		parentId: 'page:page',
-		isLocked: false,
-		opacity: 1,
-		meta: {},
-		props: {
-			color: g.pick(COLORS),
-			labelColor: 'black',
-			size: 'm',
-			font: 'draw',
-			fontSizeAdjustment: 0,
-			align: 'middle',
-			verticalAlign: 'middle',
-			growY: 0,
-			url: '',
-			scale: 1,
-			// tldraw 5.4 also has textLastEditedBy on notes; kept for realism.
-			textLastEditedBy: null,
-			richText: {
-				type: 'doc',
-				content: [{ type: 'paragraph', content: [{ type: 'text', text: g.text() }] }],
-			},
-		},
-	}
+		color: g.pick(COLORS),
+		paragraphs: [g.text()],
+	})
 }

@@ -40,6 +40,12 @@ const COLD_BOARD_NOTES = 5000
 const COLD_JOIN_RUNS = 3
 const COLD_BATCH_NOTES = 1000 // ~0.6 MB per update, well under the relay's 4 MiB frame limit
 const SETTLE_MS = 1000
+/**
+ * Loading a board leaves garbage (the stored update decoded to check it, the sync answer) that V8
+ * frees in its idle-time collection ("memory reducer"), ~10-25 s after allocation stops; memory a
+ * loaded board holds is measured after that.
+ */
+const IDLE_GC_MS = 30_000
 /** Further copies of the cold board, loaded together to measure memory per board. */
 const EXTRA_BOARDS = 4
 const NOTE_SEED = 0x5eed_b0a2 // layouts.ts's seed: the same kind of board it measures
@@ -68,8 +74,10 @@ type ColdJoin = {
 	idleRssMb: number
 	loadedRssMb: number
 	boardRssMb: number
+	boardSettledRssMb: number
 	boardsLoadedTogether: number
 	perBoardRssMb: number
+	perBoardSettledRssMb: number
 	emptyDiskBytes: number
 	diskBytes: number
 	diskBytesPerBoard: number
@@ -292,6 +300,7 @@ async function measureColdJoin(): Promise<ColdJoin> {
 
 		const runs: { joinMs: number; idleRssMb: number; loadedRssMb: number }[] = []
 		let diskBytesAfterRestart = 0
+		let boardSettledRssMb = 0
 		for (let run = 0; run < COLD_JOIN_RUNS; run++) {
 			await server.stop()
 			server = await startServer({ dataDir: server.dataDir, env })
@@ -307,6 +316,10 @@ async function measureColdJoin(): Promise<ColdJoin> {
 			if (loaded !== COLD_BOARD_NOTES) throw new Error(`cold join loaded ${loaded} of ${COLD_BOARD_NOTES} notes`)
 			await sleep(SETTLE_MS)
 			const loadedRssMb = rssMegabytes(server.process.pid!)
+			if (run === 0) {
+				await sleep(IDLE_GC_MS)
+				boardSettledRssMb = rssMegabytes(server.process.pid!) - idleRssMb
+			}
 			client.destroy()
 			runs.push({ joinMs, idleRssMb, loadedRssMb })
 		}
@@ -320,6 +333,8 @@ async function measureColdJoin(): Promise<ColdJoin> {
 		await Promise.all(readers.map(whenSynced))
 		await sleep(SETTLE_MS)
 		const perBoardRssMb = (rssMegabytes(server.process.pid!) - idleBeforeAll) / readers.length
+		await sleep(IDLE_GC_MS)
+		const perBoardSettledRssMb = (rssMegabytes(server.process.pid!) - idleBeforeAll) / readers.length
 		for (const reader of readers) reader.destroy()
 		const idleRssMb = median(runs.map((r) => r.idleRssMb))
 		const loadedRssMb = median(runs.map((r) => r.loadedRssMb))
@@ -331,8 +346,10 @@ async function measureColdJoin(): Promise<ColdJoin> {
 			idleRssMb,
 			loadedRssMb,
 			boardRssMb: median(runs.map((r) => r.loadedRssMb - r.idleRssMb)),
+			boardSettledRssMb,
 			boardsLoadedTogether: 1 + extraBoards.length,
 			perBoardRssMb,
+			perBoardSettledRssMb,
 			emptyDiskBytes,
 			diskBytes,
 			diskBytesPerBoard: (diskBytes - emptyDiskBytes) / (1 + extraBoards.length),
@@ -352,7 +369,9 @@ function printColdJoin(cold: ColdJoin) {
 		[
 			['cold join, connect -> synced', `${cold.joinMsMedian.toFixed(0)} ms (median of ${cold.joinMs.map((ms) => ms.toFixed(0)).join(', ')})`],
 			['first board loaded, RSS growth', `${cold.boardRssMb.toFixed(1)} MB (idle ${cold.idleRssMb.toFixed(0)} MB -> ${cold.loadedRssMb.toFixed(0)} MB)`],
+			[`  same after V8's idle GC (${IDLE_GC_MS / 1000} s)`, `${cold.boardSettledRssMb.toFixed(1)} MB`],
 			[`${cold.boardsLoadedTogether} boards loaded, RSS per board`, `${cold.perBoardRssMb.toFixed(1)} MB`],
+			[`  same after V8's idle GC (${IDLE_GC_MS / 1000} s)`, `${cold.perBoardSettledRssMb.toFixed(1)} MB`],
 			['disk per board, compacted', `${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty, over ${cold.boardsLoadedTogether} boards)`],
 			['  same after one restart', `${kib(cold.diskBytesAfterRestart - cold.emptyDiskBytes)} (LevelDB turned its log into a table)`],
 		],

@@ -8,8 +8,6 @@ import {
 	defaultShapeUtils,
 	PageRecordType,
 	TLDOCUMENT_ID,
-	toRichText,
-	type IndexKey,
 	type TLNoteShape,
 	type TLRecord,
 	type TLShapeId,
@@ -24,6 +22,7 @@ import {
 	writeStoredSchema,
 	type PlainRecord,
 } from '../../shared/recordDoc'
+import { noteRecord } from '../helpers/noteRecord'
 
 const PAGE_ID = PageRecordType.createId('page')
 const NOTE_SEQUENCE = 'com.tldraw.shape.note'
@@ -43,34 +42,9 @@ function documentRecords(store: TLStore): TLRecord[] {
 
 const docRecords = (doc: Y.Doc) => byId(readAllRecords(doc))
 
+/** Plain JSON typed as tldraw's note: the store validates every record it is given, so a wrong one fails the test. */
 function note(name: string, x: number, y: number, text = 'a note'): TLNoteShape {
-	return {
-		id: createShapeId(name),
-		typeName: 'shape',
-		type: 'note',
-		parentId: PAGE_ID,
-		index: 'a1' as IndexKey,
-		x,
-		y,
-		rotation: 0,
-		isLocked: false,
-		opacity: 1,
-		meta: {},
-		props: {
-			color: 'yellow',
-			labelColor: 'black',
-			size: 'm',
-			font: 'draw',
-			fontSizeAdjustment: 1,
-			align: 'middle',
-			verticalAlign: 'middle',
-			growY: 0,
-			url: '',
-			richText: toRichText(text),
-			scale: 1,
-			textLastEditedBy: null,
-		},
-	}
+	return noteRecord({ id: createShapeId(name), x, y, paragraphs: [text] }) as unknown as TLNoteShape
 }
 
 function getNote(store: TLStore, id: TLShapeId): TLNoteShape | undefined {

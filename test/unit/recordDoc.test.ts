@@ -10,46 +10,15 @@ import {
 	type PlainRecord,
 	type RecordChanges,
 } from '../../shared/recordDoc'
+import { noteRecord } from '../helpers/noteRecord'
 
 const LOCAL = { test: 'local' }
 const REMOTE = { test: 'remote' }
 
 /** A note as tldraw stores it: about 500 bytes of JSON. */
 function note(id: string, overrides: Partial<PlainRecord> = {}): PlainRecord {
-	return {
-		id,
-		typeName: 'shape',
-		type: 'note',
-		x: 100,
-		y: 200,
-		rotation: 0,
-		isLocked: false,
-		opacity: 1,
-		meta: {},
-		parentId: 'page:page',
-		index: 'a1',
-		props: {
-			color: 'yellow',
-			labelColor: 'black',
-			size: 'm',
-			font: 'draw',
-			fontSizeAdjustment: 1,
-			align: 'middle',
-			verticalAlign: 'middle',
-			growY: 0,
-			url: '',
-			scale: 1,
-			textLastEditedBy: null,
-			richText: {
-				type: 'doc',
-				content: [
-					{ type: 'paragraph', content: [{ type: 'text', text: 'Who are the stakeholders of this strategy?' }] },
-					{ type: 'paragraph', content: [{ type: 'text', text: 'List them, then rank them by influence.' }] },
-				],
-			},
-		},
-		...overrides,
-	}
+	const paragraphs = ['Who are the stakeholders of this strategy?', 'List them, then rank them by influence.']
+	return { ...noteRecord({ id, x: 100, y: 200, paragraphs }), ...overrides }
 }
 
 const byId = (records: PlainRecord[]) => [...records].sort((a, b) => a.id.localeCompare(b.id))
