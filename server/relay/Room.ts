@@ -13,6 +13,13 @@ import {
 } from './protocol.js'
 
 /**
+ * Each send is a socket write (~13 µs measured at 200 clients), so a tick's fan-out to a whole
+ * company would hold up a document update that arrives meanwhile by milliseconds; sending it in
+ * slices lets updates that arrive between slices go out first.
+ */
+const AWARENESS_SEND_SLICE = 20
+
+/**
  * One document in memory: its state, its awareness and the connections on it. Document updates are
  * broadcast at once; awareness changes (cursors, 10+ per second per person) are coalesced and
  * sent once per tick with only the latest state of each peer. Every broadcast is encoded once and
@@ -118,6 +125,12 @@ export class Room {
 		if (this.changedAwarenessClients.size === 0) return
 		const message = encodeAwareness(this.awareness.encodeUpdate(this.changedAwarenessClients))
 		this.changedAwarenessClients.clear()
-		for (const connection of this.connections) connection.send(message)
+		const receivers = [...this.connections]
+		const sendSlice = (start: number) => {
+			const end = Math.min(receivers.length, start + AWARENESS_SEND_SLICE)
+			for (let index = start; index < end; index++) receivers[index]!.send(message)
+			if (end < receivers.length) setImmediate(sendSlice, end)
+		}
+		sendSlice(0)
 	}
 }

@@ -54,6 +54,16 @@ describe('relay', () => {
 		expect(onB.doc.getMap('m').size).toBe(0)
 	})
 
+	it('every client of a crowd sees every cursor, however many the awareness tick is sent to', async () => {
+		const crowd = await Promise.all(Array.from({ length: 45 }, () => client('crowd')))
+		crowd.forEach((member, index) => member.provider.awareness.setLocalStateField('cursor', { x: index, y: 0 }))
+		const seesEveryone = (member: YjsClient) =>
+			crowd.every((other) => (member.provider.awareness.getStates().get(other.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor !== undefined)
+		await waitFor(() => crowd.every(seesEveryone), { what: 'every cursor at every client' })
+		crowd[44]!.doc.getMap('m').set('last-word', 'done')
+		await waitFor(() => crowd.every((member) => member.doc.getMap('m').get('last-word') === 'done'), { what: 'an edit at every client' })
+	})
+
 	it.each([
 		['a path-traversal id', '../x'],
 		['an encoded path-traversal id', '..%2Fx'],
