@@ -1,9 +1,8 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
-import { Box, Tldraw, useValue, type Atom, type Editor, type TLComponents } from 'tldraw'
+import { Tldraw, useValue, type Atom, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../shared/clientConfig'
 import { ensureDepartmentList } from '../../shared/boardSettings'
-import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { fetchClientConfig } from '../clientConfig'
 import { useTranslation } from '../i18n/locale'
 import { rememberBoard } from '../landing/recentBoards'
@@ -16,6 +15,7 @@ import { $canEditBoard, $role } from '../session/sessionState'
 import type { Role } from '../../shared/roles'
 import { NoticeToast } from './NoticeToast'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
+import { FACILITATOR_TOOLS_BOX } from '../facilitation/facilitatorToolsBox'
 import { SessionTimer } from '../facilitation/SessionTimer'
 import { shapeVisibility } from '../support/privateMode'
 import { SupportCanvasLayer } from '../support/SupportCanvasLayer'
@@ -30,6 +30,7 @@ import { JoinDialog } from './JoinDialog'
 import { ensureModelTemplate } from './modelTemplate'
 import { ParticipantsList } from './ParticipantsList'
 import { ShapeLimitNotice } from './ShapeLimitNotice'
+import { showWholeModel } from './showWholeModel'
 import { SidePanel } from './SidePanel'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin.
@@ -62,8 +63,10 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 		return followBoardSettings(doc)
 	}, [doc, role])
 	useEffect(() => {
-		if (editor) showWholeModel(editor)
-	}, [editor])
+		if (!editor) return
+		// The facilitator's tools open over the canvas's left part; the model starts clear of them.
+		showWholeModel(editor, role === 'facilitator' ? FACILITATOR_TOOLS_BOX.left + FACILITATOR_TOOLS_BOX.width : 0)
+	}, [editor, role])
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	// Viewers, and participants while the board is locked, look but do not touch.
@@ -143,15 +146,6 @@ function prepareEditor(editor: Editor): () => void {
 	const stopRules = registerBoardRules(editor)
 	if ($canEditBoard.get()) ensureModelTemplate(editor)
 	return stopRules
-}
-
-/** The whole model in view, once the side panel has taken its share of the window. */
-function showWholeModel(editor: Editor) {
-	editor.updateViewportScreenBounds(editor.getContainer())
-	const { outerRadius, centre } = MODEL_LAYOUT
-	const model = new Box(centre.x - outerRadius, centre.y - outerRadius, 2 * outerRadius, 2 * outerRadius)
-	// The inset is split over both sides and must clear tldraw's toolbar at the bottom.
-	editor.zoomToBounds(model, { inset: 150 })
 }
 
 function BoardTopPanel() {

@@ -5,6 +5,7 @@ import { setBoardLocked } from '../../shared/facilitationDoc'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
 import { AttentionControls } from './AttentionControls'
+import { FACILITATOR_TOOLS_BOX } from './facilitatorToolsBox'
 import { PrivateRoundControls } from './PrivateRoundControls'
 import { ShareDialog } from './ShareDialog'
 import { StageStatusList } from './StageStatusList'
@@ -20,7 +21,7 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 
 	return (
 		<>
-			<section className="facilitation-tools" aria-label={t('facilitation.tools')} data-testid="facilitator-tools">
+			<section className="facilitation-tools" style={FACILITATOR_TOOLS_BOX} aria-label={t('facilitation.tools')} data-testid="facilitator-tools">
 				<header className="facilitation-tools__header">
 					<h2>{t('facilitation.tools')}</h2>
 					<button aria-pressed={locked} onClick={() => setBoardLocked(doc, !locked)} data-testid="lock-board">

@@ -11,6 +11,7 @@ import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import {
 	addNoteWithPlus,
+	modelOnScreen,
 	openBoard,
 	pointInStage,
 	selectTool,
@@ -312,6 +313,11 @@ describe('facilitating a session', () => {
 		const board = await createBoard()
 		const facilitator = await openBoard(await person(), facilitatorUrl(board), FACILITATOR)
 		await tools(facilitator).waitFor()
+		// The tools float over the canvas's left part: the facilitator's first view has the whole model right of them.
+		const toolsBox = (await tools(facilitator).boundingBox())!
+		const seenByFacilitator = await modelOnScreen(facilitator)
+		expect(seenByFacilitator.centre.x - seenByFacilitator.outerRadius).toBeGreaterThanOrEqual(toolsBox.x + toolsBox.width - 1)
+		expect(seenByFacilitator.centre.x + seenByFacilitator.outerRadius).toBeLessThanOrEqual(facilitator.viewportSize()!.width)
 		// The key leaves the address bar at once, so a link copied from there is a participant link.
 		expect(facilitator.url()).toBe(participantUrl(board))
 
@@ -332,6 +338,9 @@ describe('facilitating a session', () => {
 			expect(await tools(page).count()).toBe(0)
 			expect(await byTestId(page, 'open-share').count()).toBe(0)
 		}
+		// Without the tools the model sits in the middle of the canvas.
+		const canvas = (await participant.locator('.tl-canvas').boundingBox())!
+		expect(Math.abs((await modelOnScreen(participant)).centre.x - (canvas.x + canvas.width / 2))).toBeLessThan(2)
 		expect(await addButtons(viewer).count()).toBe(0)
 		expect(await canAddNoteWithTool(viewer)).toBe(false)
 		expect(await shapeIds(facilitator)).toEqual([])
