@@ -12,6 +12,7 @@ import { zoneTexts } from '../shapes/zoneTexts'
 import { departmentSwatch, STAGE_COLOURS } from '../theme'
 import { $boardSettings } from './boardSettingsState'
 import { useBoardNotes } from './useBoardNotes'
+import { Icon } from '../icons/Icon'
 
 /** The stages (and centre, parking lot) with their notes grouped, counts per department, and a jump. */
 export function StagePanel({ editor }: { editor: Editor }) {
@@ -83,7 +84,7 @@ function EndorsementCount({ count }: { count: number }) {
 	if (count === 0) return null
 	return (
 		<span className="support-count" data-testid="panel-endorsements" data-count={count} title={countText(t, 'support.endorsements', count)}>
-			👍 {count}
+			<Icon name="endorse" /> {count}
 		</span>
 	)
 }

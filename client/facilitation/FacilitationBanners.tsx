@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles'
 import type { MessageKey } from '../i18n/en'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation, $role } from '../session/sessionState'
+import { Icon } from '../icons/Icon'
 
 /** What the lock and a private round mean for me, said in my role's terms. */
 const LOCKED: Record<Role, MessageKey> = {
@@ -27,7 +28,7 @@ export function FacilitationBanners() {
 		<div className="facilitation-banners" role="status">
 			{locked && (
 				<p className="facilitation-banner facilitation-banner--locked" data-testid="locked-banner">
-					🔒 {t(LOCKED[role])}
+					<Icon name="lock" /> {t(LOCKED[role])}
 				</p>
 			)}
 			{privateRound && (

@@ -11,6 +11,7 @@ import { ShareDialog } from './ShareDialog'
 import { StageStatusList } from './StageStatusList'
 import { TimerControls } from './TimerControls'
 import { VotingControls } from './VotingControls'
+import { Icon } from '../icons/Icon'
 
 /** The facilitator's floating toolbar; lock and share stay in reach when the rest is folded away. */
 export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
@@ -25,7 +26,13 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 				<header className="facilitation-tools__header">
 					<h2>{t('facilitation.tools')}</h2>
 					<button aria-pressed={locked} onClick={() => setBoardLocked(doc, !locked)} data-testid="lock-board">
-						{locked ? `🔒 ${t('facilitation.unlock')}` : t('facilitation.lock')}
+						{locked ? (
+							<>
+								<Icon name="lock" /> {t('facilitation.unlock')}
+							</>
+						) : (
+							t('facilitation.lock')
+						)}
 					</button>
 					<button onClick={() => setSharing(true)} data-testid="open-share">
 						{t('facilitation.share')}

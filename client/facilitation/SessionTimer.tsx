@@ -7,6 +7,7 @@ import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
 import { zoneTexts } from '../shapes/zoneTexts'
 import { playTimeUpChime } from './timerSound'
+import { Icon } from '../icons/Icon'
 
 const TICK_MS = 250
 const MUTED_KEY = 'strategy-board:timer-muted'
@@ -57,7 +58,7 @@ function RunningTimer({ timer }: { timer: Timer }) {
 				onClick={toggleMuted}
 				data-testid="timer-mute"
 			>
-				{muted ? '🔕' : '🔔'}
+				<Icon name={muted ? 'bellOff' : 'bell'} />
 			</button>
 		</div>
 	)

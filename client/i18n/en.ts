@@ -65,7 +65,7 @@ export const en = {
 	'support.island': 'Island',
 	'support.islandZone': 'Only {department} works here: an island, without support from other departments',
 	'support.islandDepartment': 'Works in one zone only while others work elsewhere: an island',
-	'support.legend': 'Each cell: notes · 👍 endorsements. Footer: share of the departments taking part in that zone.',
+	'support.legend': 'Each cell: notes · {icon} endorsements. Footer: share of the departments taking part in that zone.',
 	'support.close': 'Close',
 	'support.endorsedBy': 'Endorsed by {names}',
 	'support.noEndorsements': 'No endorsements yet. Click to endorse this note.',

@@ -67,7 +67,7 @@ export const nl: Record<MessageKey, string> = {
 	'support.island': 'Eilandje',
 	'support.islandZone': 'Alleen {department} werkt hier: een eilandje, zonder steun van andere afdelingen',
 	'support.islandDepartment': 'Werkt in maar één zone terwijl anderen elders werken: een eilandje',
-	'support.legend': 'Per cel: notities · 👍 steunbetuigingen. Onderaan: het deel van de afdelingen dat in die zone meedoet.',
+	'support.legend': 'Per cel: notities · {icon} steunbetuigingen. Onderaan: het deel van de afdelingen dat in die zone meedoet.',
 	'support.close': 'Sluiten',
 	'support.endorsedBy': 'Gesteund door {names}',
 	'support.noEndorsements': 'Nog geen steun. Klik om deze notitie te steunen.',

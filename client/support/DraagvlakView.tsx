@@ -11,6 +11,7 @@ import { useTranslation } from '../i18n/locale'
 import { $endorsements, $facilitation } from '../session/sessionState'
 import { zoneTexts } from '../shapes/zoneTexts'
 import { CENTRE_COLOURS, departmentSwatch, STAGE_COLOURS } from '../theme'
+import { Icon } from '../icons/Icon'
 
 /** The key a department has in test ids and React keys; the unknown department has no name. */
 const departmentKey = (department: string | null) => department ?? 'unknown'
@@ -89,7 +90,7 @@ export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: ()
 					</tr>
 				</tfoot>
 			</table>
-			<p className="draagvlak__legend">{t('support.legend')}</p>
+			<DraagvlakLegend />
 		</section>
 	)
 }
@@ -117,11 +118,28 @@ function DepartmentRow({ row, name }: { row: DepartmentSupport; name: string }) 
 						data-notes={notes}
 						data-endorsements={endorsements}
 					>
-						{notes + endorsements > 0 && `${notes} · 👍${endorsements}`}
+						{notes + endorsements > 0 && (
+							<>
+								{notes} · <Icon name="endorse" />
+								{endorsements}
+							</>
+						)}
 					</td>
 				)
 			})}
 		</tr>
+	)
+}
+
+function DraagvlakLegend() {
+	const { t } = useTranslation()
+	const [beforeIcon, afterIcon] = t('support.legend').split('{icon}')
+	return (
+		<p className="draagvlak__legend">
+			{beforeIcon}
+			<Icon name="endorse" />
+			{afterIcon}
+		</p>
 	)
 }
 

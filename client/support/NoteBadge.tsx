@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n/locale'
 import { countText } from './countText'
 import { describeEndorsers } from './endorsements'
 import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
+import { Icon } from '../icons/Icon'
 
 /** A note's bottom-left corner in page units, and the note's size factor (badges grow with the note). */
 export type BadgePlace = { noteId: string; left: number; bottom: number; scale: number }
@@ -22,7 +23,7 @@ type Props = {
 }
 
 /**
- * A note's support, on its bottom edge from the left corner: endorsements (👍), my dots while a
+ * A note's support, on its bottom edge from the left corner: endorsements (a thumb), my dots while a
  * round is open, everyone's dots once it is revealed. Compact, so it stays left of the middle,
  * where tldraw draws the handle that clones a selected note, and clear of the name tldraw
  * writes in the right corner.
@@ -69,10 +70,14 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 		>
 			{canAct ? (
 				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(editor, noteId)}>
-					👍{endorsers.length}
+					<Icon name="endorse" />
+					{endorsers.length}
 				</button>
 			) : (
-				<span {...endorsement}>👍{endorsers.length}</span>
+				<span {...endorsement}>
+					<Icon name="endorse" />
+					{endorsers.length}
+				</span>
 			)}
 			{voting && canAct && (
 				<>

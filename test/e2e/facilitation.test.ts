@@ -196,7 +196,8 @@ describe('facilitating a session', () => {
 			expect(await facilitator.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBe(1)
 			expect(await viewer.evaluate(() => (window as unknown as { chimes: number }).chimes)).toBe(0)
 			expect(await viewer.evaluate(() => localStorage.getItem('strategy-board:timer-muted'))).toBe('true')
-			expect(await byTestId(viewer, 'timer-mute').innerText()).toBe('🔕')
+			expect(await byTestId(viewer, 'timer-mute').getAttribute('aria-pressed')).toBe('true')
+			expect(await byTestId(viewer, 'timer-mute').locator('[data-icon=bellOff]').count()).toBe(1)
 		} finally {
 			writer.destroy()
 		}

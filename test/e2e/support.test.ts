@@ -178,7 +178,7 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		await a.locator('[data-testid=draagvlak]').waitFor()
 
 		await waitForCell(a, 'Marketing', 'stage-1', 2, 0)
-		expect(await cell(a, 'Marketing', 'stage-1').innerText()).toBe('2 · 👍0')
+		expect(await cell(a, 'Marketing', 'stage-1').innerText()).toBe('2 · 0')
 		await a.locator('[data-testid=island-stage-1]').waitFor()
 		expect(await a.locator('[data-testid=island-stage-1]').innerText()).toContain('Island')
 		expect(await a.locator('[data-testid=share-stage-1]').innerText()).toBe(percent(1))
@@ -205,7 +205,7 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		await showNote(b, 'stage-2', stage2Note)
 		await endorseButton(b, stage2Note).click()
 		await waitForCell(a, 'IT', 'stage-2', 0, 1)
-		expect(await cell(a, 'IT', 'stage-2').innerText()).toBe('0 · 👍1')
+		expect(await cell(a, 'IT', 'stage-2').innerText()).toBe('0 · 1')
 		await a.locator('[data-testid=island-stage-2]').waitFor({ state: 'detached' })
 		await a.locator('[data-testid=island-department-IT]').waitFor({ state: 'detached' })
 		expect(await a.locator('[data-testid=share-stage-2]').innerText()).toBe(percent(2))
