@@ -245,6 +245,45 @@ function printScenario(entry: ScenarioResults, targetNames: string[]) {
 	if (busy.length > 0) console.log(`(still busy from the previous run after ${IDLE_WAIT_MS / 1000} s, so started anyway: ${busy.join(', ')})`)
 }
 
+/** Issue 6's goals, each with what this run measured; a goal whose scenario or server did not run is left out. */
+function printGoals(scenarios: ScenarioResults[], cold: ColdJoin | undefined) {
+	const find = (clients: number, hertz: number) => scenarios.find((entry) => entry.clients === clients && entry.hertz === hertz)
+	const rows: [string, string, boolean][] = []
+	const busiest = find(200, 5)
+	const ours = busiest?.results.ours
+	if (busiest && ours) {
+		rows.push(['200@5: p99 edit latency <= 5 ms', `${ours.p99.toFixed(1)} ms`, ours.p99 <= 5])
+		rows.push(['200@5: no lost edits', `${ours.lost}`, ours.lost === 0])
+		const hocuspocus = busiest.results.hocuspocus
+		if (hocuspocus) {
+			rows.push(["200@5: p99 <= Hocuspocus's", `${ours.p99.toFixed(1)} vs ${hocuspocus.p99.toFixed(1)} ms`, ours.p99 <= hocuspocus.p99])
+			const ratio = ours.cpuCores / hocuspocus.cpuCores
+			rows.push(["200@5: CPU <= half of Hocuspocus's", `${ratio.toFixed(2)} of it`, ratio <= 0.5])
+		}
+	}
+	const reference = find(50, 10)
+	if (reference?.results.ours && reference.results['y-websocket']) {
+		const ratio = reference.results.ours.cpuCores / reference.results['y-websocket'].cpuCores
+		rows.push(["50@10: CPU <= half of y-websocket-server's", `${ratio.toFixed(2)} of it`, ratio <= 0.5])
+	}
+	const ourRuns = scenarios.flatMap((entry) => (entry.results.ours ? [entry.results.ours] : []))
+	if (ourRuns.length > 0) {
+		const most = Math.max(...ourRuns.map((result) => result.messagesPerClientSecond))
+		rows.push(['every scenario: <= 60 messages per client per second', `at most ${most.toFixed(1)}`, most <= 60])
+	}
+	if (cold) {
+		rows.push(['5,000-note board: cold join <= 1 s', `${cold.joinMsMedian.toFixed(0)} ms`, cold.joinMsMedian <= 1000])
+		rows.push([
+			'5,000-note board: memory loaded <= 50 MB',
+			`${cold.perBoardSettledRssMb.toFixed(1)} MB per board (${cold.boardsLoadedTogether} loaded, after idle GC)`,
+			cold.perBoardSettledRssMb <= 50,
+		])
+	}
+	if (rows.length === 0) return
+	console.log('\nGoals (issue 6)')
+	printTable(['goal', 'measured', 'met'], rows.map(([goal, measured, met]) => [goal, measured, met ? 'yes' : 'NO']))
+}
+
 function duBytes(directory: string): number {
 	return Number(execFileSync('du', ['-sb', directory], { encoding: 'utf8' }).split('\t')[0])
 }
@@ -425,6 +464,7 @@ try {
 
 	const coldJoin = targets.some((target) => target.name === 'ours') ? await measureColdJoin() : undefined
 	if (coldJoin) printColdJoin(coldJoin)
+	printGoals(all, coldJoin)
 	console.log(`\nrelay benchmark took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`)
 	console.log('JSON ' + JSON.stringify({ seconds: SECONDS, editsPerSecond: EDITS_PER_SECOND, probes: PROBES, versions, scenarios: all, coldJoin }))
 } finally {
