@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -18,6 +19,26 @@ const integer = (name: string, fallback: number, min: number, max: number) =>
 				return z.NEVER
 			}
 			return value
+		})
+
+const addressList = (name: string) =>
+	z
+		.string()
+		.optional()
+		.transform((raw, context) => {
+			const addresses = (raw ?? '')
+				.split(',')
+				.map((entry) => entry.trim())
+				.filter((entry) => entry !== '')
+			const invalid = addresses.find((address) => isIP(address) === 0)
+			if (invalid !== undefined) {
+				context.addIssue({
+					code: 'custom',
+					message: `${name}=${JSON.stringify(raw)}: ${JSON.stringify(invalid)} is not an IP address (give a comma-separated list of addresses)`,
+				})
+				return z.NEVER
+			}
+			return addresses
 		})
 
 const environmentSchema = z.object({
@@ -41,7 +62,8 @@ const environmentSchema = z.object({
 	COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
 	AWARENESS_TICK_MS: integer('AWARENESS_TICK_MS', 50, 0, 1000),
 	MAX_CONNECTIONS_PER_BOARD: integer('MAX_CONNECTIONS_PER_BOARD', 500, 1, 100_000),
-	MAX_CONNECTIONS_PER_ADDRESS: integer('MAX_CONNECTIONS_PER_ADDRESS', 300, 1, 100_000),
+	MAX_CONNECTIONS_PER_ADDRESS: integer('MAX_CONNECTIONS_PER_ADDRESS', 750, 1, 100_000),
+	TRUSTED_PROXIES: addressList('TRUSTED_PROXIES'),
 	MAX_MESSAGES_PER_SECOND: integer('MAX_MESSAGES_PER_SECOND', 300, 1, 100_000),
 	MAX_SEND_BUFFER_BYTES: integer('MAX_SEND_BUFFER_BYTES', 32 * MiB, 64 * 1024, 1024 * MiB),
 	MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 64 * MiB, 1024, 4096 * MiB),
@@ -69,8 +91,14 @@ export type Config = {
 
 export type RelayLimits = {
 	connectionsPerBoard: number
-	/** Generous by default: a whole office behind one NAT address joins the same workshop. */
+	/**
+	 * Generous by default: everyone in a browser holds three connections (the board, its
+	 * facilitation and its support document), and a whole office behind one NAT address joins the
+	 * same workshop.
+	 */
 	connectionsPerAddress: number
+	/** Reverse proxies whose X-Forwarded-For names the client (see relay/clientAddress.ts). */
+	trustedProxies: string[]
 	/** Average rate per connection; bursts of twice this pass, more is throttled, then closed. */
 	messagesPerSecond: number
 	/** A client whose unsent backlog grows past this is too slow to follow and is disconnected. */
@@ -104,6 +132,7 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
 		limits: {
 			connectionsPerBoard: env.MAX_CONNECTIONS_PER_BOARD,
 			connectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
+			trustedProxies: env.TRUSTED_PROXIES,
 			messagesPerSecond: env.MAX_MESSAGES_PER_SECOND,
 			sendBufferBytes: env.MAX_SEND_BUFFER_BYTES,
 			documentBytes: env.MAX_DOCUMENT_BYTES,

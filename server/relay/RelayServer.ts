@@ -7,6 +7,7 @@ import type { DocumentKind, Role } from '../../shared/roles.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { RelayLimits } from '../config.js'
 import { log } from '../logger.js'
+import { clientAddress } from './clientAddress.js'
 import { Connection, type WritePolicy } from './Connection.js'
 import { Inbox } from './Inbox.js'
 import { parseClientMessage, ProtocolError } from './protocol.js'
@@ -29,6 +30,7 @@ export class RelayServer {
 	private readonly connectionsPerDocument = new Map<string, number>()
 	private readonly connections = new Set<Connection>()
 	private readonly heartbeat: NodeJS.Timeout
+	private readonly trustedProxies: ReadonlySet<string>
 
 	constructor(
 		private readonly rooms: RoomRegistry,
@@ -38,6 +40,7 @@ export class RelayServer {
 		// maxPayload makes ws refuse a larger frame from its header, before buffering it.
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
 		this.heartbeat = setInterval(() => this.pingAll(), options.limits.heartbeatMs)
+		this.trustedProxies = new Set(options.limits.trustedProxies)
 	}
 
 	attach(server: Server): void {
@@ -49,7 +52,8 @@ export class RelayServer {
 			}
 			const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
 			this.wss.handleUpgrade(request, socket, head, (ws) => {
-				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), query, request.socket.remoteAddress ?? '')
+				const address = clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], this.trustedProxies)
+				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), query, address)
 			})
 		})
 	}

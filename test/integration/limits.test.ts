@@ -81,6 +81,24 @@ describe('relay limits', () => {
 		expect(reason).toContain('more than 3 connections from your address')
 	})
 
+	it('behind a trusted proxy, counts connections per client named in X-Forwarded-For; from others the header is ignored', async () => {
+		const forwardedFor = (client: string) => ({ headers: { 'x-forwarded-for': client } })
+		const accepted = async (opened: { socket: WebSocket }) => {
+			await new Promise((resolve) => opened.socket.once('message', resolve))
+			return opened.socket.readyState === opened.socket.OPEN
+		}
+		const proxied = await serverWith({ MAX_CONNECTIONS_PER_ADDRESS: '2', TRUSTED_PROXIES: '127.0.0.1,::1' })
+		for (let i = 0; i < 2; i++) expect(await accepted(await raw(proxied, 'office', forwardedFor('198.51.100.1')))).toBe(true)
+		const third = await raw(proxied, 'office', forwardedFor('198.51.100.1'))
+		expect((await third.closed).code).toBe(CLOSE_CODES.tooManyFromAddress)
+		expect(await accepted(await raw(proxied, 'office', forwardedFor('198.51.100.2')))).toBe(true)
+
+		const direct = await serverWith({ MAX_CONNECTIONS_PER_ADDRESS: '2' })
+		for (const client of ['198.51.100.1', '198.51.100.2']) expect(await accepted(await raw(direct, 'office', forwardedFor(client)))).toBe(true)
+		const spoofed = await raw(direct, 'office', forwardedFor('198.51.100.3'))
+		expect((await spoofed.closed).code).toBe(CLOSE_CODES.tooManyFromAddress)
+	})
+
 	it('throttles a client over MAX_MESSAGES_PER_SECOND, then closes it with a reason, while others stay live', async () => {
 		const server = await serverWith({ MAX_MESSAGES_PER_SECOND: '20' })
 		const honest = await client(server, 'flood')

@@ -29,7 +29,8 @@ describe('readConfig', () => {
 			awarenessTickMs: 50,
 			limits: {
 				connectionsPerBoard: 500,
-				connectionsPerAddress: 300,
+				connectionsPerAddress: 750,
+				trustedProxies: [],
 				messagesPerSecond: 300,
 				sendBufferBytes: 32 * MiB,
 				documentBytes: 64 * MiB,
@@ -59,6 +60,7 @@ describe('readConfig', () => {
 				AWARENESS_TICK_MS: '0',
 				MAX_CONNECTIONS_PER_BOARD: '10',
 				MAX_CONNECTIONS_PER_ADDRESS: '20',
+				TRUSTED_PROXIES: ' 127.0.0.1, ::1,10.0.0.2 ',
 				MAX_MESSAGES_PER_SECOND: '30',
 				MAX_SEND_BUFFER_BYTES: '65536',
 				MAX_DOCUMENT_BYTES: '1024',
@@ -78,6 +80,7 @@ describe('readConfig', () => {
 			limits: {
 				connectionsPerBoard: 10,
 				connectionsPerAddress: 20,
+				trustedProxies: ['127.0.0.1', '::1', '10.0.0.2'],
 				messagesPerSecond: 30,
 				sendBufferBytes: 65536,
 				documentBytes: 1024,
@@ -127,6 +130,9 @@ describe('readConfig', () => {
 		['COMPACT_AFTER_UPDATES', '1000001'],
 		['AWARENESS_TICK_MS', '1001'],
 		['AWARENESS_TICK_MS', '2.5'],
+		['TRUSTED_PROXIES', 'proxy.internal'],
+		['TRUSTED_PROXIES', '127.0.0.1;10.0.0.2'],
+		['TRUSTED_PROXIES', '10.0.0.0/8'],
 	])('%s=%j throws a ConfigError naming the variable and the value', (name, value) => {
 		const error = configError({ [name]: value })
 		expect(error.message).toContain(name)
