@@ -11,6 +11,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { encodeAwareness, MESSAGE_AWARENESS } from '../../server/relay/protocol'
+import { awarenessUpdate } from '../helpers/awarenessUpdate'
 import { removeDataDir, startServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
 import { connectSynced } from '../helpers/yjsClient'
@@ -47,7 +49,7 @@ export type CursorEndpoint = { protocol: 'y-websocket' | 'hocuspocus'; baseUrl: 
 
 export function openCursorClient(endpoint: CursorEndpoint, board: string, clientId: number): LightCursorClient {
 	if (endpoint.protocol === 'y-websocket') {
-		return lightCursorClient(`${endpoint.baseUrl}/${board}`, clientId, { frame: yWebsocketCursorFrame })
+		return lightCursorClient(`${endpoint.baseUrl}/${board}`, clientId, { frame: encodeAwareness })
 	}
 	return lightCursorClient(endpoint.baseUrl, clientId, {
 		frame: (update) => hocuspocusCursorFrame(board, update),
@@ -56,30 +58,16 @@ export function openCursorClient(endpoint: CursorEndpoint, board: string, client
 	})
 }
 
-const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
 const AUTH_TOKEN = 0
 const AUTH_AUTHENTICATED = 2
 /** The 4.x provider sends its version after the token; the server only records it. */
 const HOCUSPOCUS_PROVIDER_VERSION = '4.7.0'
 
-/** One awareness update (y-protocols encoding) for a single client with a random cursor. */
+/** One awareness update for a single client with a random cursor. */
 function cursorAwarenessUpdate(clientId: number, clock: number): Uint8Array {
-	const state = JSON.stringify({ presence: { cursor: { x: Math.random() * 2000, y: Math.random() * 1200 }, userName: `bench ${clientId}` } })
-	const update = encoding.createEncoder()
-	encoding.writeVarUint(update, 1)
-	encoding.writeVarUint(update, clientId)
-	encoding.writeVarUint(update, clock)
-	encoding.writeVarString(update, state)
-	return encoding.toUint8Array(update)
-}
-
-/** The y-websocket frame: message type, then the update. */
-function yWebsocketCursorFrame(update: Uint8Array): Uint8Array {
-	const frame = encoding.createEncoder()
-	encoding.writeVarUint(frame, MESSAGE_AWARENESS)
-	encoding.writeVarUint8Array(frame, update)
-	return encoding.toUint8Array(frame)
+	const cursor = { x: Math.random() * 2000, y: Math.random() * 1200 }
+	return awarenessUpdate(clientId, clock, { presence: { cursor, userName: `bench ${clientId}` } })
 }
 
 /**

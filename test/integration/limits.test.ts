@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes'
+import { encodeAwareness } from '../../server/relay/protocol'
+import { awarenessUpdate } from '../helpers/awarenessUpdate'
 import { openRawSocket } from '../helpers/rawSocket'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
@@ -42,16 +43,8 @@ async function raw(server: RunningServer, board: string, options?: WebSocket.Cli
 }
 
 /** An awareness frame announcing `clientId` with a cursor, as a browser sends on every move. */
-function awarenessFrame(clientId: number, clock: number, state: object | null = { presence: { cursor: { x: clock, y: 0 } } }) {
-	const update = encoding.createEncoder()
-	encoding.writeVarUint(update, 1)
-	encoding.writeVarUint(update, clientId)
-	encoding.writeVarUint(update, clock)
-	encoding.writeVarString(update, JSON.stringify(state))
-	const frame = encoding.createEncoder()
-	encoding.writeVarUint(frame, 1)
-	encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-	return encoding.toUint8Array(frame)
+function awarenessFrame(clientId: number, clock: number) {
+	return encodeAwareness(awarenessUpdate(clientId, clock, { presence: { cursor: { x: clock, y: 0 } } }))
 }
 
 async function stillServes(server: RunningServer, board: string, honest: YjsClient) {

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { encodeUpdate } from '../../server/relay/protocol'
 import { CLOSE_CODES } from '../../shared/closeCodes'
 import { openRawSocket, upgradeWithRawPath } from '../helpers/rawSocket'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
@@ -26,13 +25,6 @@ async function client(boardId: string) {
 	const connected = await connectSynced(server.relayUrl, boardId)
 	clients.push(connected)
 	return connected
-}
-
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, 0)
-	syncProtocol.writeUpdate(encoder, update)
-	return encoding.toUint8Array(encoder)
 }
 
 describe('relay', () => {
@@ -86,7 +78,7 @@ describe('relay', () => {
 		['a truncated document update', (() => {
 			const doc = new Y.Doc()
 			doc.getMap('m').set('key', 'a value long enough to cut in half')
-			const frame = syncUpdateFrame(Y.encodeStateAsUpdate(doc))
+			const frame = encodeUpdate(Y.encodeStateAsUpdate(doc))
 			return frame.subarray(0, Math.floor(frame.length / 2))
 		})()],
 		['a malformed awareness update', new Uint8Array([1, 4, 1, 1, 1, 0x7b])],
