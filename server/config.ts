@@ -68,6 +68,12 @@ const environmentSchema = z.object({
 	MAX_SEND_BUFFER_BYTES: integer('MAX_SEND_BUFFER_BYTES', 32 * MiB, 64 * 1024, 1024 * MiB),
 	MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 64 * MiB, 1024, 4096 * MiB),
 	HEARTBEAT_MS: integer('HEARTBEAT_MS', 15_000, 100, 600_000),
+	MAX_NESTING_DEPTH: integer('MAX_NESTING_DEPTH', 32, 4, 1000),
+	MAX_KEY_LENGTH: integer('MAX_KEY_LENGTH', 256, 64, 65_536),
+	MAX_VALUE_BYTES: integer('MAX_VALUE_BYTES', 1 * MiB, 1024, 256 * MiB),
+	MAX_UPDATE_ENTRIES: integer('MAX_UPDATE_ENTRIES', 20_000, 100, 10_000_000),
+	MAX_AWARENESS_STATE_BYTES: integer('MAX_AWARENESS_STATE_BYTES', 128 * 1024, 1024, 16 * MiB),
+	MAX_AWARENESS_CLIENTS_PER_CONNECTION: integer('MAX_AWARENESS_CLIENTS_PER_CONNECTION', 4, 1, 1000),
 })
 
 export type Config = {
@@ -106,6 +112,18 @@ export type RelayLimits = {
 	documentBytes: number
 	/** Ping interval; a connection that missed a whole interval's pong is dropped. */
 	heartbeatMs: number
+	/**
+	 * Shape limits of one update (see relay/updateShape.ts). The board's layout nests 3 levels
+	 * (records map, record, its props object) and tldraw's rich text about 8 more.
+	 */
+	maxNestingDepth: number
+	maxKeyLength: number
+	maxValueBytes: number
+	/** Each entry costs ~5-7 µs to decode and apply: 20,000 keep one update under ~50 ms on a slow core. */
+	maxUpdateEntries: number
+	/** A select-all of 4,000 shapes puts ~110 KB of shape ids in a person's presence. */
+	maxAwarenessStateBytes: number
+	maxAwarenessClientsPerConnection: number
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +155,12 @@ export function readConfig(environment: NodeJS.ProcessEnv): Config {
 			sendBufferBytes: env.MAX_SEND_BUFFER_BYTES,
 			documentBytes: env.MAX_DOCUMENT_BYTES,
 			heartbeatMs: env.HEARTBEAT_MS,
+			maxNestingDepth: env.MAX_NESTING_DEPTH,
+			maxKeyLength: env.MAX_KEY_LENGTH,
+			maxValueBytes: env.MAX_VALUE_BYTES,
+			maxUpdateEntries: env.MAX_UPDATE_ENTRIES,
+			maxAwarenessStateBytes: env.MAX_AWARENESS_STATE_BYTES,
+			maxAwarenessClientsPerConnection: env.MAX_AWARENESS_CLIENTS_PER_CONNECTION,
 		},
 	}
 }

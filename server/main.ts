@@ -22,6 +22,9 @@ async function start(config: Config) {
 		compactAfterUpdates: config.compactAfterUpdates,
 		awarenessTickMs: config.awarenessTickMs,
 		maxDocumentBytes: config.limits.documentBytes,
+		maxNestingDepth: config.limits.maxNestingDepth,
+		maxAwarenessStateBytes: config.limits.maxAwarenessStateBytes,
+		maxAwarenessClientsPerConnection: config.limits.maxAwarenessClientsPerConnection,
 	})
 	const access = new BoardAccessService(storage)
 	const relay = new RelayServer(rooms, access, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })

@@ -11,6 +11,8 @@ export const CLOSE_CODES = {
 	boardFull: 4409,
 	tooManyFromAddress: 4410,
 	documentTooLarge: 4413,
+	/** An update over a shape limit, under another connection's client id, or missing what it builds on for too long. */
+	updateRefused: 4422,
 	tooManyMessages: 4429,
 	serverShuttingDown: 1001,
 	frameTooLarge: 1009,

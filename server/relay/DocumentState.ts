@@ -1,15 +1,22 @@
+import type * as Y from 'yjs'
+import type { DocumentFacts } from './updateDependencies.js'
+
 /**
  * What the relay keeps of one document in memory: the seam for a lighter representation than a
  * Y.Doc (see the README's performance notes on why the binary one tried so far was not kept).
  */
-export interface DocumentState {
-	/** Replaces the state with the stored updates. */
-	load(updates: Uint8Array[]): void
+export interface DocumentState extends DocumentFacts {
 	/**
-	 * Takes in an accepted (already validated) update. `missingDependencies`: it builds on updates
-	 * this state has not seen, so it cannot take effect until those arrive.
+	 * Replaces the state with the stored updates, skipping any that cannot be applied (disk damage);
+	 * returns the indexes of those it skipped and how many structs were dropped because they depend
+	 * on changes that were never stored.
 	 */
-	apply(update: Uint8Array): { missingDependencies: boolean }
+	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number }
+	/**
+	 * Takes in an update that passed `checkDependencies`. Throws if Yjs could not apply it whole;
+	 * the state must then be thrown away (it may hold part of the update).
+	 */
+	apply(update: Uint8Array): void
 	stateVector(): Uint8Array
 	/** Everything the holder of `stateVector` lacks, as one update. */
 	diff(stateVector: Uint8Array): Uint8Array
@@ -19,4 +26,6 @@ export interface DocumentState {
 	sizeBound(): number
 	/** The exact encoded size (may cost a merge). */
 	exactSize(): number
+	/** Reads the document as a Y.Doc (for the server's own questions, such as whether the board is locked). */
+	read<T>(reader: (doc: Y.Doc) => T): T
 }

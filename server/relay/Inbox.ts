@@ -7,12 +7,17 @@ import { MessageThrottle } from './MessageThrottle.js'
 const MAX_THROTTLED_MS = 5000
 const THROTTLE_STREAK_GAP_MS = 1000
 
+/** Frames waiting before the connection's role is known or while it is throttled. */
+const MAX_QUEUED_FRAMES = 1000
+
 /**
  * A connection's incoming frames, handled in order and at most at the throttle's rate: above it
  * the socket is paused (TCP pushes back on the sender) and resumed when the next frame may go.
+ * What waits is bounded in frames and bytes: a client that sends more before its turn is closed.
  */
 export class Inbox {
 	private readonly frames: Uint8Array[] = []
+	private queuedBytes = 0
 	private readonly throttle: MessageThrottle
 	private handle: ((frame: Uint8Array) => void) | null = null
 	private timer: NodeJS.Timeout | undefined
@@ -22,12 +27,23 @@ export class Inbox {
 	constructor(
 		private readonly connection: Connection,
 		private readonly messagesPerSecond: number,
+		private readonly maxQueuedBytes: number,
 	) {
 		this.throttle = new MessageThrottle(messagesPerSecond, messagesPerSecond * 2)
 	}
 
 	push(data: RawData) {
-		this.frames.push(toUint8Array(data))
+		const frame = toUint8Array(data)
+		if (this.frames.length >= MAX_QUEUED_FRAMES || this.queuedBytes + frame.byteLength > this.maxQueuedBytes) {
+			this.clear()
+			this.connection.close(
+				CLOSE_CODES.tooManyMessages,
+				`sent more than ${MAX_QUEUED_FRAMES} messages or ${this.maxQueuedBytes} bytes before the server could read them`,
+			)
+			return
+		}
+		this.frames.push(frame)
+		this.queuedBytes += frame.byteLength
 		this.drain()
 	}
 
@@ -39,6 +55,7 @@ export class Inbox {
 	clear() {
 		clearTimeout(this.timer)
 		this.frames.length = 0
+		this.queuedBytes = 0
 	}
 
 	private drain() {
@@ -46,7 +63,9 @@ export class Inbox {
 		while (this.frames.length > 0 && this.connection.isOpen) {
 			const wait = this.throttle.delayFor()
 			if (wait > 0) return this.pause(wait)
-			this.handle(this.frames.shift()!)
+			const frame = this.frames.shift()!
+			this.queuedBytes -= frame.byteLength
+			this.handle(frame)
 		}
 	}
 

@@ -14,7 +14,6 @@ import { parseClientMessage, ProtocolError } from './protocol.js'
 import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
-import { YDocState } from './YDocState.js'
 
 export const RELAY_PATH_PREFIX = '/yjs/'
 
@@ -82,7 +81,7 @@ export class RelayServer {
 		const connection = new Connection(ws, target.id, limits.sendBufferBytes)
 		this.connections.add(connection)
 		// Frames that arrive while the role and the room are resolved wait here, in order.
-		const inbox = new Inbox(connection, limits.messagesPerSecond)
+		const inbox = new Inbox(connection, limits.messagesPerSecond, 2 * this.options.maxFrameBytes)
 		const held: Room[] = []
 		let closed = false
 		ws.on('message', (data, isBinary) => {
@@ -110,11 +109,16 @@ export class RelayServer {
 				if (!room) return
 				inbox.start((frame) => {
 					try {
-						room.receive(connection, parseClientMessage(frame))
+						room.receive(connection, parseClientMessage(frame, this.options.limits))
 					} catch (error) {
-						if (!(error instanceof ProtocolError)) throw error
-						log.warn('closed a connection that sent a malformed message', { boardId: room.boardId, problem: error.message })
-						connection.close(CLOSE_CODES.malformedMessage, error.message)
+						if (error instanceof ProtocolError) {
+							log.warn('closed a connection that sent a message the relay does not take', { boardId: room.boardId, problem: error.message })
+							connection.close(error.closeCode, error.message)
+							return
+						}
+						// A bug of ours must cost this one connection, never the process and every board in it.
+						log.error('closed a connection after an unexpected error', { boardId: room.boardId, error: String(error), stack: (error as Error).stack })
+						connection.close(1011, 'the server could not handle a message; reconnect to continue')
 					}
 				})
 			},
@@ -157,7 +161,7 @@ export class RelayServer {
 			return null
 		}
 		count(this.connectionsPerDocument, name, +1)
-		const isLocked = () => (facilitation?.state instanceof YDocState ? isBoardLocked(facilitation.state.doc) : false)
+		const isLocked = () => (facilitation ? facilitation.read(isBoardLocked) : false)
 		connection.writeRefusal = writePolicy(role, target.kind, isLocked)
 		room.join(connection)
 		return room
@@ -183,12 +187,20 @@ function count(counts: Map<string, number>, key: string, delta: number) {
 	else counts.delete(key)
 }
 
-/** Viewers write nothing; the facilitation document is the facilitator's; a locked board is too. */
+/**
+ * Viewers write nothing; the facilitation document is the facilitator's; a locked board is too.
+ * A lock that cannot be read counts as locked.
+ */
 function writePolicy(role: Role, kind: DocumentKind, isLocked: () => boolean): WritePolicy {
 	return () => {
 		if (role === 'viewer') return 'this is a view-only link: changes are not saved'
 		if (role === 'facilitator' || kind === 'support') return null
 		if (kind === 'facilitation') return 'only the facilitator can change the session'
-		return isLocked() ? 'the facilitator has locked the board: changes are not saved' : null
+		try {
+			return isLocked() ? 'the facilitator has locked the board: changes are not saved' : null
+		} catch (error) {
+			log.error('could not read whether a board is locked; refusing the change', { error: String(error) })
+			return 'the server cannot tell whether the board is locked right now: changes are not saved'
+		}
 	}
 }

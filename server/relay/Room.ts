@@ -1,16 +1,14 @@
+import type * as Y from 'yjs'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { log } from '../logger.js'
 import type { PersistedBoard } from '../storage/PersistedBoard.js'
-import { AwarenessRelay } from './AwarenessRelay.js'
+import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.js'
+import { ClientIdClaims } from './ClientIdClaims.js'
 import type { Connection } from './Connection.js'
 import type { DocumentState } from './DocumentState.js'
-import {
-	encodeAwareness,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdate,
-	type ClientMessage,
-} from './protocol.js'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol.js'
+import { checkDependencies } from './updateDependencies.js'
+import type { ScannedUpdate } from './updateShape.js'
 
 /**
  * Each send is a socket write (~13 µs measured at 200 clients), so a tick's fan-out to a whole
@@ -18,56 +16,77 @@ import {
  * slices lets updates that arrive between slices go out first.
  */
 const AWARENESS_SEND_SLICE = 20
+/** A client whose updates keep building on changes it never sends is closed after this long. */
+export const MISSING_DEPENDENCY_GRACE_MS = 20_000
+const ASK_FOR_MISSING_INTERVAL_MS = 1000
+/** Joiners asking with the same state vector (most ask with an empty one) share one encoded answer. */
+const CACHED_SYNC_ANSWERS = 4
+
+export type RoomOptions = AwarenessLimits & { awarenessTickMs: number; maxDocumentBytes: number; maxNestingDepth: number }
 
 /**
- * One document in memory: its state, its awareness and the connections on it. Document updates are
- * broadcast at once; awareness changes (cursors, 10+ per second per person) are coalesced and
- * sent once per tick with only the latest state of each peer. Every broadcast is encoded once and
- * the same buffer goes to every peer.
+ * One document in memory: its state, its awareness and the connections on it. Every update is
+ * checked against the state before it takes effect (see updateDependencies.ts) and applied whole
+ * or not at all. Document updates are broadcast at once; awareness changes (cursors, 10+ per
+ * second per person) are coalesced and sent once per tick with only the latest state of each
+ * peer. Every broadcast is encoded once and the same buffer goes to every peer.
  */
 export class Room {
-	readonly awareness = new AwarenessRelay()
+	readonly claims = new ClientIdClaims<Connection>()
+	readonly awareness: AwarenessRelay<Connection>
 	readonly connections = new Set<Connection>()
 	readonly persistence: PersistedBoard
 	private readonly changedAwarenessClients = new Set<number>()
 	private awarenessTimer: NodeJS.Timeout | undefined
+	private readonly syncAnswers = new Map<string, Uint8Array>()
+	private destroyed = false
 
 	constructor(
 		readonly boardId: string,
 		readonly state: DocumentState,
-		private readonly options: { awarenessTickMs: number; maxDocumentBytes: number },
+		private readonly options: RoomOptions,
 		createPersistence: (state: DocumentState) => PersistedBoard,
+		/** Called when the state may hold part of an update: the room must be dropped without saving it. */
+		private readonly onBroken: (room: Room) => void,
 	) {
 		this.persistence = createPersistence(state)
+		this.awareness = new AwarenessRelay(options, this.claims)
 	}
 
 	join(connection: Connection): void {
 		this.connections.add(connection)
-		connection.send(encodeSyncStep1(this.state.stateVector()))
+		connection.send(encodeSyncStep1(this.persistence.durableStateVector))
 		const states = this.awareness.clientIds
 		if (states.length > 0) connection.send(encodeAwareness(this.awareness.encodeUpdate(states)))
 	}
 
 	leave(connection: Connection): void {
 		if (!this.connections.delete(connection)) return
+		this.claims.releaseAll(connection)
 		this.awarenessChanged(this.awareness.removeOwnedBy(connection))
+	}
+
+	/** The document, for the server's own questions; throws once the room was unloaded, so callers fail closed. */
+	read<T>(reader: (doc: Y.Doc) => T): T {
+		if (this.destroyed) throw new Error(`the document ${this.boardId} is no longer loaded`)
+		return this.state.read(reader)
 	}
 
 	receive(connection: Connection, message: ClientMessage): void {
 		switch (message.kind) {
 			case 'syncStep1':
-				connection.send(encodeSyncStep2(this.state.diff(message.stateVector)))
-				// Our own state vector in reply lets a client confirm the server has its edits
-				// ("saved"); stock clients just answer it with an (often empty) step 2.
-				connection.send(encodeSyncStep1(this.state.stateVector()))
+				connection.sendRequested(this.syncAnswerFor(message.stateVector))
+				this.confirmWhenDurable(connection)
 				return
 			case 'update':
-				// Nothing to apply or refuse: a read-only client's sync reply must not earn it a refusal.
-				if (!message.empty) this.applyClientUpdate(connection, message.update)
+				this.receiveUpdate(connection, message.update, message.scanned)
 				return
-			case 'awareness':
-				this.awarenessChanged(this.awareness.apply(message.entries, connection))
+			case 'awareness': {
+				const { changed, refusal } = this.awareness.apply(message.entries, connection)
+				if (refusal) connection.noticeRefusal(refusal)
+				this.awarenessChanged(changed)
 				return
+			}
 			case 'queryAwareness':
 				connection.send(encodeAwareness(this.awareness.encodeUpdate(this.awareness.clientIds)))
 				return
@@ -75,14 +94,54 @@ export class Room {
 	}
 
 	destroy(): void {
+		this.destroyed = true
 		clearTimeout(this.awarenessTimer)
 	}
 
-	private applyClientUpdate(connection: Connection, update: Uint8Array) {
+	/**
+	 * Our state vector lets a client confirm the server has its edits ("saved"), so it is sent
+	 * only once everything accepted before the question is on disk, and it is the vector of what is
+	 * on disk. Stock clients answer it with a step 2 of whatever that vector lacks.
+	 */
+	private confirmWhenDurable(connection: Connection) {
+		this.persistence.whenDurable().then(
+			(stateVector) => connection.send(encodeSyncStep1(stateVector)),
+			() => {},
+		)
+	}
+
+	private syncAnswerFor(stateVector: Uint8Array): Uint8Array {
+		const key = Buffer.from(stateVector).toString('latin1')
+		let answer = this.syncAnswers.get(key)
+		if (!answer) {
+			answer = encodeSyncStep2(this.state.diff(stateVector))
+			if (this.syncAnswers.size >= CACHED_SYNC_ANSWERS) this.syncAnswers.delete(this.syncAnswers.keys().next().value!)
+			this.syncAnswers.set(key, answer)
+		}
+		return answer
+	}
+
+	private receiveUpdate(connection: Connection, update: Uint8Array, scanned: ScannedUpdate) {
+		const verdict = checkDependencies(scanned, this.state, this.options.maxNestingDepth)
+		// A sync reply with nothing new is no write: it must not earn a read-only client a refusal.
+		if (verdict.ok && verdict.changesNothing) return
 		const refusal = connection.writeRefusal()
 		if (refusal) {
 			connection.noticeRefusal(refusal)
 			return
+		}
+		if (!verdict.ok) {
+			if (verdict.missing) return this.waitForMissing(connection, verdict.reason)
+			log.warn('refused an update', { boardId: this.boardId, problem: verdict.reason })
+			const code = verdict.setting ? CLOSE_CODES.updateRefused : CLOSE_CODES.malformedMessage
+			return connection.close(code, verdict.reason)
+		}
+		const taken = verdict.writtenClients.find((client) => !this.claims.mayUse(client, connection))
+		if (taken !== undefined) {
+			// Usually the same browser, reconnected before its old socket was found dead: ask that one
+			// whether it is still there, and this one to send its changes again meanwhile.
+			this.claims.ownerOf(taken)!.probe()
+			return this.waitForMissing(connection, `update writes under client id ${taken}, which another connection holds`)
 		}
 		if (!this.hasRoomFor(update)) {
 			const limit = Math.round(this.options.maxDocumentBytes / (1024 * 1024))
@@ -90,20 +149,42 @@ export class Room {
 			connection.close(CLOSE_CODES.documentTooLarge, `this board reached its size limit of ${limit} MiB; the change was not saved`)
 			return
 		}
-		let applied: { missingDependencies: boolean }
 		try {
-			applied = this.state.apply(update)
+			this.state.apply(update)
 		} catch (error) {
-			log.warn('refused an update that could not be applied', { boardId: this.boardId, error: String(error) })
+			log.error('an update that passed every check could not be applied; reloading the board from disk', {
+				boardId: this.boardId,
+				error: String(error),
+			})
 			connection.close(CLOSE_CODES.malformedMessage, 'document update could not be applied')
+			this.onBroken(this)
 			return
 		}
+		for (const client of verdict.writtenClients) this.claims.claim(client, connection)
+		connection.waitingSince = null
+		this.syncAnswers.clear()
 		this.persistence.enqueue(update)
 		const message = encodeUpdate(update)
 		for (const other of this.connections) if (other !== connection) other.send(message)
-		// An update that builds on one we refused earlier (the board was locked) waits for it.
-		// Asking the client what we lack makes it send that one again, now that it may pass.
-		if (applied.missingDependencies) connection.send(encodeSyncStep1(this.state.stateVector()))
+	}
+
+	/**
+	 * Nothing of such an update is kept. Asking the client what we lack makes it send everything
+	 * again in one reply, which passes once the missing part is in it (an honest client's edit
+	 * refused while the board was locked, then built upon); a client that never sends it is
+	 * closed after a grace period, so it cannot keep the server busy.
+	 */
+	private waitForMissing(connection: Connection, reason: string) {
+		const now = performance.now()
+		connection.waitingSince ??= now
+		if (now - connection.waitingSince > MISSING_DEPENDENCY_GRACE_MS) {
+			log.warn('closed a connection whose updates build on changes it never sent', { boardId: this.boardId, problem: reason })
+			connection.close(CLOSE_CODES.updateRefused, `${reason}; not resolved within ${MISSING_DEPENDENCY_GRACE_MS / 1000} s`)
+			return
+		}
+		if (now - connection.askedForMissingAt < ASK_FOR_MISSING_INTERVAL_MS) return
+		connection.askedForMissingAt = now
+		connection.send(encodeSyncStep1(this.persistence.durableStateVector))
 	}
 
 	/** Measuring the document exactly may cost a merge, so it is only done when the bound is near the limit. */

@@ -1,17 +1,21 @@
 import { log } from '../logger.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
-import { Room } from './Room.js'
+import { Room, type RoomOptions } from './Room.js'
 import { YDocState } from './YDocState.js'
 
-type Entry = { room: Promise<Room>; idleTimer?: NodeJS.Timeout }
+/** `leases`: connections (or other rooms' connections) that hold the room; it unloads at 0. */
+type Entry = { room: Promise<Room>; leases: number; idleTimer?: NodeJS.Timeout }
 
-export type RoomRegistryOptions = PersistenceOptions & { idleMs: number; awarenessTickMs: number; maxDocumentBytes: number }
+export type RoomRegistryOptions = PersistenceOptions & RoomOptions & { idleMs: number }
+
+/** Clients reconnect after this close code (it is not a 44xx), and load the board again. */
+const RELOAD_CLOSE_CODE = 1011
 
 /**
- * The boards in memory. A board is loaded on its first connection, and written back, merged and
- * dropped once nobody has been connected for `idleMs`. A join while it is being unloaded waits
- * for the unload and then loads it again, so nothing written during the unload is missed.
+ * The boards in memory. A board is loaded on its first lease, and written back, merged and
+ * dropped once nothing has held it for `idleMs`. A join while it is being unloaded waits for the
+ * unload and then loads it again, so nothing written during the unload is missed.
  */
 export class RoomRegistry {
 	private readonly entries = new Map<string, Entry>()
@@ -26,27 +30,30 @@ export class RoomRegistry {
 		return this.entries.size
 	}
 
-	/** The room of a board, loading it if needed; cancels a pending idle unload. */
-	acquire(boardId: string): Promise<Room> {
-		const existing = this.entries.get(boardId)
-		if (existing) {
-			clearTimeout(existing.idleTimer)
-			existing.idleTimer = undefined
-			return existing.room
+	/** The room of a document, loading it if needed; the caller holds a lease until `release`. */
+	acquire(name: string): Promise<Room> {
+		let entry = this.entries.get(name)
+		if (!entry) {
+			const room = this.load(name)
+			const created: Entry = { room, leases: 0 }
+			entry = created
+			this.entries.set(name, created)
+			room.catch(() => {
+				if (this.entries.get(name) === created) this.entries.delete(name)
+			})
 		}
-		const room = this.load(boardId)
-		const entry: Entry = { room }
-		this.entries.set(boardId, entry)
-		room.catch(() => this.entries.delete(boardId))
-		return room
+		clearTimeout(entry.idleTimer)
+		entry.idleTimer = undefined
+		entry.leases++
+		return entry.room
 	}
 
-	/** Call after a connection left: schedules the unload once the room is empty. */
+	/** Gives back a lease taken by `acquire`; the last one schedules the unload. */
 	release(room: Room): void {
 		const entry = this.entries.get(room.boardId)
-		if (!entry || room.connections.size > 0) return
-		clearTimeout(entry.idleTimer)
-		entry.idleTimer = setTimeout(() => void this.unload(room.boardId), this.options.idleMs)
+		if (!entry) return
+		entry.leases = Math.max(0, entry.leases - 1)
+		this.scheduleUnload(room.boardId, entry)
 	}
 
 	/** Flushes every loaded board to storage (used on shutdown); resolves to the ids that failed. */
@@ -58,32 +65,61 @@ export class RoomRegistry {
 		return loaded.filter((_, index) => results[index]!.status === 'rejected').map((room) => room.boardId)
 	}
 
-	private async load(boardId: string): Promise<Room> {
-		await this.unloading.get(boardId)
-		const room = new Room(boardId, new YDocState(), this.options, (state) => new PersistedBoard(this.storage, boardId, state, this.options))
+	private scheduleUnload(name: string, entry: Entry) {
+		if (entry.leases > 0) return
+		clearTimeout(entry.idleTimer)
+		entry.idleTimer = setTimeout(() => void this.unload(name), this.options.idleMs)
+	}
+
+	private async load(name: string): Promise<Room> {
+		await this.unloading.get(name)
+		const room = new Room(
+			name,
+			new YDocState(),
+			this.options,
+			(state) => new PersistedBoard(this.storage, name, state, this.options),
+			(broken) => void this.discard(broken),
+		)
 		await room.persistence.load()
 		return room
 	}
 
-	private async unload(boardId: string): Promise<void> {
-		const entry = this.entries.get(boardId)
-		if (!entry) return
-		this.entries.delete(boardId)
+	private async unload(name: string): Promise<void> {
+		const entry = this.entries.get(name)
+		if (!entry || entry.leases > 0) return
+		this.entries.delete(name)
 		const room = await entry.room
-		const done = (async () => {
+		await this.whileUnloading(name, async () => {
 			try {
 				await room.persistence.flushAndCompact()
-				log.info('unloaded idle board', { boardId })
+				log.info('unloaded idle board', { boardId: name })
 				room.destroy()
 			} catch {
 				// Storage is failing: keep the board in memory (PersistedBoard retries) and try again later.
-				this.entries.set(boardId, entry)
-				this.release(room)
-			} finally {
-				this.unloading.delete(boardId)
+				this.entries.set(name, entry)
+				this.scheduleUnload(name, entry)
 			}
-		})()
-		this.unloading.set(boardId, done)
+		})
+	}
+
+	/**
+	 * Drops a room whose state may hold part of an update: what it accepted before is written as
+	 * it came (never its state), its clients are closed so they reconnect, and the next join
+	 * loads the board from disk.
+	 */
+	private async discard(room: Room): Promise<void> {
+		const entry = this.entries.get(room.boardId)
+		if (!entry) return
+		this.entries.delete(room.boardId)
+		clearTimeout(entry.idleTimer)
+		room.destroy()
+		for (const connection of room.connections) connection.close(RELOAD_CLOSE_CODE, 'the board is being reloaded; reconnecting')
+		await this.whileUnloading(room.boardId, () => room.persistence.retire().catch(() => {}))
+	}
+
+	private async whileUnloading(name: string, work: () => Promise<void>) {
+		const done = work().finally(() => this.unloading.delete(name))
+		this.unloading.set(name, done)
 		await done
 	}
 }

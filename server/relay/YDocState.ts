@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
 import type { DocumentState } from './DocumentState.js'
+import type { ItemFacts } from './updateDependencies.js'
+import type { ItemId } from './updateShape.js'
+
+/** A parent chain longer than this can only be data stored before depths were limited. */
+const DEEPEST_PARENT_CHAIN = 10_000
 
 /**
  * A document held as a Y.Doc with garbage collection on: overwritten values are dropped as they
@@ -9,19 +14,55 @@ export class YDocState implements DocumentState {
 	/** The encoded size when last measured, and the bytes of updates applied since. */
 	private measuredBytes: number | null = null
 	private bytesSinceMeasured = 0
+	private doc = new Y.Doc()
 
-	constructor(readonly doc: Y.Doc = new Y.Doc()) {}
-
-	load(updates: Uint8Array[]): void {
-		Y.transact(this.doc, () => {
-			for (const update of updates) Y.applyUpdate(this.doc, update)
-		})
+	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number } {
+		const skipped: number[] = []
+		// All in one transaction is fastest; if one update throws half-way, the document is rebuilt
+		// from the others, so nothing of the bad one stays.
+		for (;;) {
+			const doc = new Y.Doc()
+			const failed = applyAll(doc, updates, skipped)
+			if (failed === null) {
+				this.doc = doc
+				break
+			}
+			// An error outside any one update (or twice from the same) is not disk damage.
+			if (failed < 0 || failed >= updates.length || skipped.includes(failed)) throw new Error('the stored document could not be loaded')
+			skipped.push(failed)
+		}
+		this.measuredBytes = null
+		return { skipped: skipped.sort((a, b) => a - b), droppedPending: this.dropPending() }
 	}
 
-	apply(update: Uint8Array): { missingDependencies: boolean } {
+	apply(update: Uint8Array): void {
 		Y.applyUpdate(this.doc, update)
 		this.bytesSinceMeasured += update.byteLength
-		return { missingDependencies: this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null }
+		if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+			throw new Error('an update left changes pending although its dependencies were checked')
+		}
+	}
+
+	clockOf(client: number): number {
+		return Y.getState(this.doc.store, client)
+	}
+
+	itemAt(id: ItemId): ItemFacts {
+		const struct = Y.getItem(this.doc.store, Y.createID(id.client, id.clock))
+		if (!(struct instanceof Y.Item)) return { parentDepth: null, isType: false }
+		const isType = struct.content instanceof Y.ContentType && struct.id.clock === id.clock
+		return { parentDepth: depthOf(struct.parent as Y.AbstractType<unknown> | null), isType }
+	}
+
+	isDeleted(client: number, clock: number, length: number): boolean {
+		const structs = this.doc.store.clients.get(client)
+		if (length === 0) return true
+		if (!structs) return false
+		const end = clock + length
+		for (let index = Y.findIndexSS(structs, clock); index < structs.length && structs[index]!.id.clock < end; index++) {
+			if (!structs[index]!.deleted) return false
+		}
+		return true
 	}
 
 	stateVector(): Uint8Array {
@@ -45,4 +86,46 @@ export class YDocState implements DocumentState {
 		this.bytesSinceMeasured = 0
 		return this.measuredBytes
 	}
+
+	read<T>(reader: (doc: Y.Doc) => T): T {
+		return reader(this.doc)
+	}
+
+	/**
+	 * Boards stored before updates were checked can hold structs that wait for changes that will
+	 * never come; kept, they would make the server ask every client for them after every update.
+	 */
+	private dropPending(): number {
+		const { store } = this.doc
+		const dropped = store.pendingStructs ? Y.decodeUpdate(store.pendingStructs.update).structs.length : 0
+		const droppedDeletes = store.pendingDs ? 1 : 0
+		store.pendingStructs = null
+		store.pendingDs = null
+		return dropped + droppedDeletes
+	}
+}
+
+/** Applies every update not yet skipped; returns the index of the first that threw, or null. */
+function applyAll(doc: Y.Doc, updates: Uint8Array[], skipped: number[]): number | null {
+	let current = -1
+	try {
+		Y.transact(doc, () => {
+			for (current = 0; current < updates.length; current++) {
+				if (!skipped.includes(current)) Y.applyUpdate(doc, updates[current]!)
+			}
+		})
+		return null
+	} catch {
+		return current
+	}
+}
+
+/** 1 for a root type, one more for each shared type it is nested in. */
+function depthOf(type: Y.AbstractType<unknown> | null): number | null {
+	if (type === null) return null
+	let depth = 1
+	for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+		if (++depth > DEEPEST_PARENT_CHAIN) return Infinity
+	}
+	return depth
 }

@@ -2,11 +2,13 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
+import { CLOSE_CODES } from '../../shared/closeCodes.js'
+import { scanUpdate, UpdateShapeError, type ScannedUpdate, type ShapeLimits } from './updateShape.js'
 
 /**
  * The y-websocket wire protocol in one place: every frame is `[messageType: varUint, payload]`.
- * Parsing fully decodes each payload before anything is applied, so a truncated or garbage
- * update is refused whole instead of half-applied to a board.
+ * Parsing reads each payload whole before anything is applied, so a truncated, garbage or
+ * oversized update is refused whole instead of half-applied to a board.
  */
 export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
@@ -17,19 +19,27 @@ export type AwarenessEntry = { clientId: number; clock: number; json: string }
 
 export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
-	/** `empty`: no structs and no deletions, as every client sends in reply to our sync step 1. */
-	| { kind: 'update'; update: Uint8Array; empty: boolean }
+	/** `scanned`: its structure, read without applying it (see updateShape.ts). */
+	| { kind: 'update'; update: Uint8Array; scanned: ScannedUpdate }
 	| { kind: 'awareness'; entries: AwarenessEntry[] }
 	| { kind: 'queryAwareness' }
 
-export class ProtocolError extends Error {}
+/** A message the relay will not take; `closeCode` tells the client which kind of problem it was. */
+export class ProtocolError extends Error {
+	constructor(
+		message: string,
+		readonly closeCode: number = CLOSE_CODES.malformedMessage,
+	) {
+		super(message)
+	}
+}
 
-export function parseClientMessage(frame: Uint8Array): ClientMessage {
+export function parseClientMessage(frame: Uint8Array, limits: ShapeLimits): ClientMessage {
 	const decoder = decoding.createDecoder(frame)
 	const messageType = readOr(() => decoding.readVarUint(decoder), 'frame is empty or has no message type')
 	switch (messageType) {
 		case MESSAGE_SYNC:
-			return parseSyncMessage(decoder)
+			return parseSyncMessage(decoder, limits)
 		case MESSAGE_AWARENESS: {
 			const update = readOr(() => decoding.readVarUint8Array(decoder), 'awareness message is truncated')
 			return { kind: 'awareness', entries: readAwarenessEntries(update) }
@@ -41,7 +51,7 @@ export function parseClientMessage(frame: Uint8Array): ClientMessage {
 	}
 }
 
-function parseSyncMessage(decoder: decoding.Decoder): ClientMessage {
+function parseSyncMessage(decoder: decoding.Decoder, limits: ShapeLimits): ClientMessage {
 	const syncType = readOr(() => decoding.readVarUint(decoder), 'sync message has no sync type')
 	const payload = readOr(() => decoding.readVarUint8Array(decoder), 'sync message is truncated')
 	switch (syncType) {
@@ -49,32 +59,19 @@ function parseSyncMessage(decoder: decoding.Decoder): ClientMessage {
 			readOr(() => Y.decodeStateVector(payload), 'sync step 1 carries a malformed state vector')
 			return { kind: 'syncStep1', stateVector: payload }
 		case syncProtocol.messageYjsSyncStep2:
-		case syncProtocol.messageYjsUpdate: {
-			const decoded = readOr(() => Y.decodeUpdate(payload), 'document update is malformed or truncated')
-			if (!decoded.structs.every(referencesOnlyEarlierItems)) {
-				throw new ProtocolError('document update is corrupt: an item refers to a later item of its own client')
+		case syncProtocol.messageYjsUpdate:
+			try {
+				return { kind: 'update', update: payload, scanned: scanUpdate(payload, limits) }
+			} catch (error) {
+				if (!(error instanceof UpdateShapeError)) throw error
+				throw new ProtocolError(error.message, error.setting ? CLOSE_CODES.updateRefused : CLOSE_CODES.malformedMessage)
 			}
-			return { kind: 'update', update: payload, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 }
-		}
 		default:
 			throw new ProtocolError(`unknown sync message type ${syncType}`)
 	}
 }
 
-/**
- * Yjs assumes an item only ever points at items its client created before it. A corrupted update
- * that breaks this decodes fine but makes applyUpdate throw halfway, after part of it is in the
- * board, so such updates are refused before they are applied.
- */
-function referencesOnlyEarlierItems(struct: Y.Item | Y.GC | Y.Skip): boolean {
-	if (!(struct instanceof Y.Item)) return true
-	const { client, clock } = struct.id
-	const earlier = (id: Y.ID | null) => id === null || id.client !== client || id.clock < clock
-	const parent = struct.parent instanceof Y.ID ? struct.parent : null
-	return earlier(struct.origin) && earlier(struct.rightOrigin) && earlier(parent)
-}
-
-/** Each state is parsed once, to be sure peers can parse it too, and kept as the text it came as. */
+/** The entries as sent; their JSON is checked by the relay only for the states it keeps. */
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update)
 	return readOr(() => {
@@ -84,7 +81,6 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 			const clientId = decoding.readVarUint(decoder)
 			const clock = decoding.readVarUint(decoder)
 			const json = decoding.readVarString(decoder)
-			JSON.parse(json)
 			entries.push({ clientId, clock, json })
 		}
 		return entries

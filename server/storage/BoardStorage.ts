@@ -14,10 +14,13 @@ export interface BoardStorage extends DocumentLog, AccessRecords {
 	close(): Promise<void>
 }
 
+/** One entry of a document's log; `id` names it in storage (and in the server's log when it is set aside). */
+export type StoredUpdate = { id: string; update: Uint8Array }
+
 /** The update logs of documents. */
 export interface DocumentLog {
 	/** Every stored update of the board, oldest first; empty when the board was never written. */
-	loadUpdates(boardId: string): Promise<Uint8Array[]>
+	loadUpdates(boardId: string): Promise<StoredUpdate[]>
 	/** Appends updates durably (they survive the process being killed once this resolves). */
 	appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void>
 	/**
@@ -25,6 +28,11 @@ export interface DocumentLog {
 	 * appended since they were loaded.
 	 */
 	compact(boardId: string, state: Uint8Array, replacedCount: number): Promise<void>
+	/**
+	 * Moves entries that could not be loaded out of the log, into a separate area where they are
+	 * kept for inspection and recovery; the board then loads without them.
+	 */
+	setAside(boardId: string, ids: string[]): Promise<void>
 }
 
 /** Boards' access records, and the view id index. */

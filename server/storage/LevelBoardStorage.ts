@@ -1,5 +1,5 @@
 import { ClassicLevel } from 'classic-level'
-import type { BoardAccess, BoardStorage } from './BoardStorage.js'
+import type { BoardAccess, BoardStorage, StoredUpdate } from './BoardStorage.js'
 
 /**
  * LevelDB through classic-level: an embedded, crash-safe key-value store whose npm package ships
@@ -7,7 +7,8 @@ import type { BoardAccess, BoardStorage } from './BoardStorage.js'
  * log before the promise resolves, which survives `kill -9` of this process.
  *
  * Keys: `<boardId>!<sequence as 16 hex digits>`; `!` sorts before every id character, and
- * fixed-width hex keeps the log in order under LevelDB's byte-wise key ordering.
+ * fixed-width hex keeps the log in order under LevelDB's byte-wise key ordering. Entries set
+ * aside keep their key in the `aside` sublevel.
  */
 export class LevelBoardStorage implements BoardStorage {
 	private readonly nextSequence = new Map<string, number>()
@@ -15,6 +16,7 @@ export class LevelBoardStorage implements BoardStorage {
 	private constructor(
 		private readonly db: ClassicLevel<string, Uint8Array>,
 		private readonly text: TextRecords,
+		private readonly aside: ReturnType<typeof asideSublevel>,
 	) {}
 
 	static async open(directory: string): Promise<LevelBoardStorage> {
@@ -28,14 +30,26 @@ export class LevelBoardStorage implements BoardStorage {
 			}
 			throw new Error(`could not open the board database in ${directory}: ${(error as Error).message}`)
 		}
-		return new LevelBoardStorage(db, { access: textSublevel(db, 'access'), views: textSublevel(db, 'views') })
+		return new LevelBoardStorage(db, { access: textSublevel(db, 'access'), views: textSublevel(db, 'views') }, asideSublevel(db))
 	}
 
-	async loadUpdates(boardId: string): Promise<Uint8Array[]> {
+	async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
 		const entries = await this.db.iterator(rangeOf(boardId)).all()
 		const last = entries.at(-1)
 		this.nextSequence.set(boardId, last ? sequenceOf(last[0]) + 1 : 0)
-		return entries.map(([, value]) => value)
+		return entries.map(([id, update]) => ({ id, update }))
+	}
+
+	async setAside(boardId: string, ids: string[]): Promise<void> {
+		const own = ids.filter((id) => id.startsWith(`${boardId}!`))
+		const values = await this.db.getMany(own)
+		await this.db.batch([
+			...own.flatMap((id, index) => {
+				const value = values[index]
+				return value === undefined ? [] : [{ type: 'put' as const, key: id, value, sublevel: this.aside }]
+			}),
+			...own.map((id) => ({ type: 'del' as const, key: id })),
+		])
 	}
 
 	async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
@@ -90,6 +104,7 @@ export class LevelBoardStorage implements BoardStorage {
 // Sublevel keys start with '!', which no document name can, so they never meet the logs.
 const textSublevel = (db: ClassicLevel<string, Uint8Array>, name: string) =>
 	db.sublevel<string, string>(name, { valueEncoding: 'utf8' })
+const asideSublevel = (db: ClassicLevel<string, Uint8Array>) => db.sublevel<string, Uint8Array>('aside', { valueEncoding: 'view' })
 type TextRecords = { access: ReturnType<typeof textSublevel>; views: ReturnType<typeof textSublevel> }
 
 function keyOf(boardId: string, sequence: number): string {
