@@ -23,17 +23,29 @@ export function readAllRecords(doc: Y.Doc): PlainRecord[] {
 	return [...recordsOf(doc).values()].map(readRecord).filter(isPlainRecord)
 }
 
-/** Writes puts (only their changed properties) and removals in one transaction. */
+/**
+ * A new record is ~15 Yjs entries; the relay refuses updates of more than MAX_UPDATE_ENTRIES
+ * (10,000 by default) so one update cannot stall a server, so a big paste goes out in steps.
+ */
+export const RECORDS_PER_TRANSACTION = 300
+
+/** Writes puts (only their changed properties) and removals, in transactions of at most RECORDS_PER_TRANSACTION records. */
 export function writeRecordChanges(doc: Y.Doc, { put, removed }: RecordChanges, origin: unknown): void {
 	const records = recordsOf(doc)
-	doc.transact(() => {
-		for (const id of removed) records.delete(id)
-		for (const record of put) {
-			const existing = records.get(record.id)
-			if (existing) updateChangedProperties(existing, record)
-			else records.set(record.id, new Y.Map(Object.entries(record)))
-		}
-	}, origin)
+	const operations: (PlainRecord | string)[] = [...removed, ...put]
+	for (let start = 0; start < operations.length; start += RECORDS_PER_TRANSACTION) {
+		doc.transact(() => {
+			for (const operation of operations.slice(start, start + RECORDS_PER_TRANSACTION)) {
+				if (typeof operation === 'string') {
+					records.delete(operation)
+					continue
+				}
+				const existing = records.get(operation.id)
+				if (existing) updateChangedProperties(existing, operation)
+				else records.set(operation.id, new Y.Map(Object.entries(operation)))
+			}
+		}, origin)
+	}
 }
 
 function updateChangedProperties(yRecord: Y.Map<unknown>, record: PlainRecord) {

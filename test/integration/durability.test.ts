@@ -1,4 +1,10 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { encodeUpdate } from '../../server/relay/protocol'
+import { openRawSocket } from '../helpers/rawSocket'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
 import { connectSynced, type YjsClient } from '../helpers/yjsClient'
 import { waitFor } from '../helpers/waitFor'
@@ -42,6 +48,46 @@ describe('durability', () => {
 		const restored = reader.doc.getMap<number>('notes')
 		expect(restored.size).toBe(EDITS)
 		for (let i = 0; i < EDITS; i++) expect(restored.get(`note-${i}`)).toBe(i)
+	})
+
+	it.each([1, 2, 3])('kill -9 at a random moment of a write burst loses no edit the relay confirmed as saved (trial %i)', async () => {
+		const first = await start()
+		const { socket } = await openRawSocket(`${first.relayUrl}/burst`)
+		const doc = new Y.Doc()
+		const notes = doc.getMap<number>('notes')
+		// As the browser does: every edit goes out at once, and now and then we ask the server to
+		// confirm; its sync step 1 carries the state vector of what it holds on disk.
+		let confirmed = 0
+		socket.on('message', (data: Buffer) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data))
+			if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return
+			confirmed = Math.max(confirmed, Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(doc.clientID) ?? 0)
+		})
+		doc.on('update', (update: Uint8Array) => socket.send(encodeUpdate(update)))
+		const askToConfirm = () => {
+			const encoder = encoding.createEncoder()
+			encoding.writeVarUint(encoder, 0)
+			syncProtocol.writeSyncStep1(encoder, doc)
+			socket.send(encoding.toUint8Array(encoder))
+		}
+		const burstMs = 300 + Math.random() * 700
+		const started = Date.now()
+		let edits = 0
+		while (Date.now() - started < burstMs) {
+			notes.set(`note-${edits}`, edits)
+			edits++
+			if (edits % 5 === 0) askToConfirm()
+			await new Promise((resolve) => setTimeout(resolve, 2))
+		}
+		await first.kill9()
+		expect(confirmed).toBeGreaterThan(0)
+
+		const second = await start(first.dataDir)
+		const reader = await connect(second, 'burst')
+		const restored = reader.doc.getMap<number>('notes')
+		// Each set is one item, so edit i has clock i: every edit below the confirmed clock must be there.
+		const lost = Array.from({ length: confirmed }, (_, index) => index).filter((index) => restored.get(`note-${index}`) !== index)
+		expect(lost).toEqual([])
 	})
 
 	it('SIGTERM writes edits made 10 ms before it and exits 0', async () => {

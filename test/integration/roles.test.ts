@@ -23,16 +23,16 @@ afterAll(async () => {
 
 type Created = { boardId: string; facilitatorKey: string; viewId: string }
 
-async function createBoard(): Promise<Created> {
-	const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
+async function createBoard(on: RunningServer = server): Promise<Created> {
+	const response = await fetch(`${on.httpUrl}/api/boards`, { method: 'POST' })
 	expect(response.status).toBe(201)
 	return (await response.json()) as Created
 }
 
 /** A stock y-websocket client on one of a board's documents; `refusals` collects permission-denied reasons. */
-async function open(room: string, key?: string) {
+async function open(room: string, key?: string, on: RunningServer = server) {
 	const doc = new Y.Doc()
-	const provider = new WebsocketProvider(server.relayUrl, room, doc, {
+	const provider = new WebsocketProvider(on.relayUrl, room, doc, {
 		WebSocketPolyfill: WebSocket as never,
 		disableBc: true,
 		params: key ? { key } : {},
@@ -48,8 +48,8 @@ async function open(room: string, key?: string) {
 }
 
 /** What a fresh client sees on the server: the only honest witness of what was stored. */
-async function serverState(room: string, key?: string) {
-	const witness = await open(room, key)
+async function serverState(room: string, key?: string, on: RunningServer = server) {
+	const witness = await open(room, key, on)
 	return witness.doc
 }
 
@@ -144,5 +144,29 @@ describe('roles enforced by the relay', () => {
 		})
 		participant.doc.getMap('records').set('after-unlock', 'kept')
 		await waitFor(async () => (await serverState(boardId)).getMap('records').get('after-unlock'), { what: 'the edit after unlocking' })
+	})
+
+	it('a lock set after the facilitation document sat idle holds for a participant who was connected all along', async () => {
+		const idle = await startServer({ env: { ROOM_IDLE_MS: '50' } })
+		try {
+			const { boardId, facilitatorKey } = await createBoard(idle)
+			const participant = await open(boardId, undefined, idle)
+			const earlier = await open(`${boardId}/facilitation`, facilitatorKey, idle)
+			earlier.provider.destroy()
+			// Only the participant's board connection holds the facilitation document while it idles.
+			await new Promise((resolve) => setTimeout(resolve, 500))
+			const facilitation = await open(`${boardId}/facilitation`, facilitatorKey, idle)
+			facilitation.doc.getMap(FACILITATION_MAP).set(LOCKED_KEY, true)
+			await waitFor(async () => (await serverState(`${boardId}/facilitation`, undefined, idle)).getMap(FACILITATION_MAP).get(LOCKED_KEY), {
+				what: 'the lock on the server',
+			})
+			participant.doc.getMap('records').set('while-locked', 'must be dropped')
+			await waitFor(() => participant.refusals.length > 0, { what: 'a refusal' })
+			expect(participant.refusals[0]).toMatch(/locked/)
+			expect((await serverState(boardId, undefined, idle)).getMap('records').has('while-locked')).toBe(false)
+		} finally {
+			await idle.stop()
+			removeDataDir(idle)
+		}
 	})
 })
