@@ -8,10 +8,10 @@ import type { DocumentFacts } from './updateDependencies.js'
 export interface DocumentState extends DocumentFacts {
 	/**
 	 * Replaces the state with the stored updates, skipping any that cannot be applied (disk damage);
-	 * returns the indexes of those it skipped and how many structs were dropped because they depend
-	 * on changes that were never stored.
+	 * returns the indexes of those it skipped, how many structs were dropped because they depend
+	 * on changes that were never stored, and how many shared types nested too deep were deleted.
 	 */
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number }
+	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number }
 	/**
 	 * Takes in an update that passed `checkDependencies`. Throws if Yjs could not apply it whole;
 	 * the state must then be thrown away (it may hold part of the update).

@@ -75,7 +75,7 @@ export class RoomRegistry {
 		await this.unloading.get(name)
 		const room = new Room(
 			name,
-			new YDocState(),
+			new YDocState(this.options.maxNestingDepth),
 			this.options,
 			(state) => new PersistedBoard(this.storage, name, state, this.options),
 			(broken) => void this.discard(broken),

@@ -16,7 +16,9 @@ export class YDocState implements DocumentState {
 	private bytesSinceMeasured = 0
 	private doc = new Y.Doc()
 
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number } {
+	constructor(private readonly maxNestingDepth: number = Infinity) {}
+
+	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number } {
 		const skipped: number[] = []
 		// All in one transaction is fastest; if one update throws half-way, the document is rebuilt
 		// from the others, so nothing of the bad one stays.
@@ -32,7 +34,7 @@ export class YDocState implements DocumentState {
 			skipped.push(failed)
 		}
 		this.measuredBytes = null
-		return { skipped: skipped.sort((a, b) => a - b), droppedPending: this.dropPending() }
+		return { skipped: skipped.sort((a, b) => a - b), droppedPending: this.dropPending(), pruned: this.pruneTooDeep() }
 	}
 
 	apply(update: Uint8Array): void {
@@ -92,6 +94,32 @@ export class YDocState implements DocumentState {
 	}
 
 	/**
+	 * Boards stored before updates were checked can hold shared types nested deeper than any
+	 * browser can read; the top-level entries holding them are deleted. Deletion and collection go
+	 * deepest first: Yjs' own recurse into a type's children, which would overflow the stack.
+	 */
+	private pruneTooDeep(): number {
+		const depths = typeItemsByDepth(this.doc)
+		const doomed = [...depths].filter(([, depth]) => depth > this.maxNestingDepth)
+		if (doomed.length === 0) return 0
+		// The whole top-level entry (the record) goes: what is left of it above the limit is junk.
+		for (const [item, depth] of doomed) {
+			if (depth !== this.maxNestingDepth + 1) continue
+			for (let ancestor = (item.parent as Y.AbstractType<unknown>)._item; ancestor; ancestor = (ancestor.parent as Y.AbstractType<unknown>)._item) {
+				doomed.push([ancestor, depths.get(ancestor)!])
+			}
+		}
+		const deepestFirst = [...new Map(doomed)].sort(([, a], [, b]) => b - a)
+		this.doc.transact((transaction) => {
+			for (const [item] of deepestFirst) {
+				item.delete(transaction)
+				item.gc(this.doc.store, false)
+			}
+		})
+		return deepestFirst.length
+	}
+
+	/**
 	 * Boards stored before updates were checked can hold structs that wait for changes that will
 	 * never come; kept, they would make the server ask every client for them after every update.
 	 */
@@ -103,6 +131,31 @@ export class YDocState implements DocumentState {
 		store.pendingDs = null
 		return dropped + droppedDeletes
 	}
+}
+
+/** Type items by the depth of the type they hold; without recursion, however deep the document. */
+function typeItemsByDepth(doc: Y.Doc): Map<Y.Item, number> {
+	const depths = new Map<Y.Item, number>()
+	const depthOfItem = (start: Y.Item): number => {
+		const chain: Y.Item[] = []
+		let depth = 1
+		for (let item: Y.Item | null = start; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+			const known = depths.get(item)
+			if (known !== undefined) {
+				depth = known
+				break
+			}
+			chain.push(item)
+		}
+		for (let index = chain.length - 1; index >= 0; index--) depths.set(chain[index]!, ++depth)
+		return depths.get(start)!
+	}
+	for (const structs of doc.store.clients.values()) {
+		for (const struct of structs) {
+			if (struct instanceof Y.Item && struct.content instanceof Y.ContentType && !struct.deleted) depthOfItem(struct)
+		}
+	}
+	return depths
 }
 
 /** Applies every update not yet skipped; returns the index of the first that threw, or null. */

@@ -6,7 +6,7 @@ export type PersistenceOptions = { persistDelayMs: number; compactAfterUpdates: 
 
 /** What persistence needs of a document's state (see relay/DocumentState.ts). */
 export type PersistableState = {
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number }
+	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number }
 	encodeState(): Uint8Array
 	stateVector(): Uint8Array
 }
@@ -55,7 +55,7 @@ export class PersistedBoard {
 	async load(): Promise<void> {
 		const stored = await this.storage.loadUpdates(this.boardId)
 		this.storedCount = stored.length
-		const { skipped, droppedPending } = this.state.load(stored.map((entry) => entry.update))
+		const { skipped, droppedPending, pruned } = this.state.load(stored.map((entry) => entry.update))
 		if (skipped.length > 0) {
 			const ids = skipped.map((index) => stored[index]!.id)
 			log.error('set aside stored updates of a board that could not be applied; the board opens without them', {
@@ -68,8 +68,9 @@ export class PersistedBoard {
 		if (droppedPending > 0) {
 			log.warn('dropped stored changes that depend on changes never received', { boardId: this.boardId, structs: droppedPending })
 		}
+		if (pruned > 0) log.warn('deleted shared types nested deeper than MAX_NESTING_DEPTH', { boardId: this.boardId, types: pruned })
 		this.durable = this.state.stateVector()
-		const repaired = skipped.length > 0 || droppedPending > 0
+		const repaired = skipped.length > 0 || droppedPending > 0 || pruned > 0
 		if (this.storedCount > 1 || (repaired && this.storedCount > 0)) await this.compact().catch(() => {})
 	}
 
