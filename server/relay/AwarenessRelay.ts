@@ -22,7 +22,7 @@ const REMEMBERED_REMOVALS = 10_000
  * client ids it announced first, at most `maxAwarenessClientsPerConnection` of them; entries about other
  * ids (stock clients echo the states they received) are ignored and cost nothing.
  */
-export class AwarenessRelay<Owner extends object> {
+export class AwarenessRelay<Owner extends { readonly address: string }> {
 	private readonly peers = new Map<number, PeerState<Owner>>()
 	private readonly countOf = new Map<Owner, number>()
 	/** Removed peers keep their clock, so a late, older state cannot bring them back. */

@@ -31,6 +31,8 @@ export class Connection {
 		readonly socket: WebSocket,
 		readonly boardId: string,
 		private readonly sendBufferBytes: number,
+		/** The client's address (see clientAddress.ts): a departed client's ids stay reserved for it. */
+		readonly address: string,
 	) {
 		socket.on('pong', () => {
 			this.answeredPing = true

@@ -78,7 +78,7 @@ export class RelayServer {
 			return
 		}
 		count(this.connectionsPerAddress, remoteAddress, +1)
-		const connection = new Connection(ws, target.id, limits.sendBufferBytes)
+		const connection = new Connection(ws, target.id, limits.sendBufferBytes, remoteAddress)
 		this.connections.add(connection)
 		// Frames that arrive while the role and the room are resolved wait here, in order.
 		const inbox = new Inbox(connection, limits.messagesPerSecond, 2 * this.options.maxFrameBytes)

@@ -32,7 +32,6 @@ export type RoomOptions = AwarenessLimits & { awarenessTickMs: number; maxDocume
  * peer. Every broadcast is encoded once and the same buffer goes to every peer.
  */
 export class Room {
-	readonly claims = new ClientIdClaims<Connection>()
 	readonly awareness: AwarenessRelay<Connection>
 	readonly connections = new Set<Connection>()
 	readonly persistence: PersistedBoard
@@ -48,6 +47,8 @@ export class Room {
 		createPersistence: (state: DocumentState) => PersistedBoard,
 		/** Called when the state may hold part of an update: the room must be dropped without saving it. */
 		private readonly onBroken: (room: Room) => void,
+		/** Outlives the room, so ids stay reserved for their departed owners across an unload. */
+		readonly claims: ClientIdClaims<Connection> = new ClientIdClaims(),
 	) {
 		this.persistence = createPersistence(state)
 		this.awareness = new AwarenessRelay(options, this.claims)

@@ -1,4 +1,6 @@
 import { log } from '../logger.js'
+import { ClientIdClaims } from './ClientIdClaims.js'
+import type { Connection } from './Connection.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
 import { Room, type RoomOptions } from './Room.js'
@@ -20,6 +22,8 @@ const RELOAD_CLOSE_CODE = 1011
 export class RoomRegistry {
 	private readonly entries = new Map<string, Entry>()
 	private readonly unloading = new Map<string, Promise<void>>()
+	/** Client id claims and reservations per document, kept while any are left (see ClientIdClaims). */
+	private readonly claims = new Map<string, ClientIdClaims<Connection>>()
 
 	constructor(
 		private readonly storage: DocumentLog,
@@ -79,9 +83,21 @@ export class RoomRegistry {
 			this.options,
 			(state) => new PersistedBoard(this.storage, name, state, this.options),
 			(broken) => void this.discard(broken),
+			this.claimsOf(name),
 		)
 		await room.persistence.load()
 		return room
+	}
+
+	private claimsOf(name: string): ClientIdClaims<Connection> {
+		let claims = this.claims.get(name)
+		if (!claims) this.claims.set(name, (claims = new ClientIdClaims()))
+		return claims
+	}
+
+	/** Drops claim records of documents no longer loaded once their reservations expired. */
+	private forgetIdleClaims() {
+		for (const [name, claims] of this.claims) if (!this.entries.has(name) && claims.isEmpty) this.claims.delete(name)
 	}
 
 	private async unload(name: string): Promise<void> {
@@ -94,6 +110,7 @@ export class RoomRegistry {
 				await room.persistence.flushAndCompact()
 				log.info('unloaded idle board', { boardId: name })
 				room.destroy()
+				this.forgetIdleClaims()
 			} catch {
 				// Storage is failing: keep the board in memory (PersistedBoard retries) and try again later.
 				this.entries.set(name, entry)
@@ -113,7 +130,10 @@ export class RoomRegistry {
 		this.entries.delete(room.boardId)
 		clearTimeout(entry.idleTimer)
 		room.destroy()
-		for (const connection of room.connections) connection.close(RELOAD_CLOSE_CODE, 'the board is being reloaded; reconnecting')
+		for (const connection of room.connections) {
+			room.claims.releaseAll(connection)
+			connection.close(RELOAD_CLOSE_CODE, 'the board is being reloaded; reconnecting')
+		}
 		await this.whileUnloading(room.boardId, () => room.persistence.retire().catch(() => {}))
 	}
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import * as decoding from 'lib0/decoding'
 
 /**
@@ -6,7 +7,8 @@ import * as decoding from 'lib0/decoding'
  * per value, so an update over the limits is refused after reading at most the limit's worth of
  * entries, before Yjs spends time or memory on it. The format follows yjs' UpdateDecoderV1
  * (readClientsStructRefs, readItemContent, readDeleteSet); this reader is stricter than Yjs'
- * (truncation anywhere is an error), never more lenient, so whatever passes here Yjs can read.
+ * (truncation anywhere is an error), never more lenient, so whatever passes here Yjs can read:
+ * every string is valid UTF-8 (Yjs decodes them with a fatal decoder) and every JSON text parses.
  */
 export type ShapeLimits = {
 	/** Shared types nested in each other plus the JSON levels of a value inside them. */
@@ -73,7 +75,7 @@ const BIT_PARENT_SUB = 0x20
 const BIT_RIGHT_ORIGIN = 0x40
 const BIT_ORIGIN = 0x80
 
-const utf8 = new TextDecoder()
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function scanUpdate(update: Uint8Array, limits: ShapeLimits): ScannedUpdate {
 	const reader = new StrictReader(update, limits)
@@ -130,7 +132,10 @@ function readContent(reader: StrictReader, contentRef: number): ContentFacts {
 			const length = reader.varUint()
 			reader.countEntries(length - 1)
 			let valueDepth = 0
-			for (let index = 0; index < length; index++) valueDepth = Math.max(valueDepth, jsonTextDepth(reader.valueString()))
+			for (let index = 0; index < length; index++) {
+				const text = reader.valueString()
+				valueDepth = Math.max(valueDepth, text === 'undefined' ? 0 : jsonValueDepth(text, reader.limits))
+			}
 			return { length, isType: false, valueDepth }
 		}
 		case CONTENT_BINARY:
@@ -139,10 +144,10 @@ function readContent(reader: StrictReader, contentRef: number): ContentFacts {
 		case CONTENT_STRING:
 			return { length: reader.valueString().length, isType: false, valueDepth: 0 }
 		case CONTENT_EMBED:
-			return { length: 1, isType: false, valueDepth: jsonTextDepth(reader.valueString()) }
+			return { length: 1, isType: false, valueDepth: jsonValueDepth(reader.valueString(), reader.limits) }
 		case CONTENT_FORMAT:
 			reader.key()
-			return { length: 1, isType: false, valueDepth: jsonTextDepth(reader.valueString()) }
+			return { length: 1, isType: false, valueDepth: jsonValueDepth(reader.valueString(), reader.limits) }
 		case CONTENT_TYPE: {
 			const typeRef = reader.varUint()
 			if (typeRef > LAST_TYPE_REF) throw new UpdateShapeError(`document update has an unknown shared type ${typeRef}`)
@@ -180,6 +185,20 @@ function readDeleteSet(reader: StrictReader): DeleteRange[] {
 	return deletes
 }
 
+/** The nesting of a JSON text, checked against the limit before it is parsed (as Yjs will parse it). */
+function jsonValueDepth(text: string, limits: ShapeLimits): number {
+	const depth = jsonTextDepth(text)
+	if (depth > limits.maxNestingDepth) {
+		throw new UpdateShapeError(`a value nested deeper than ${limits.maxNestingDepth} levels exceeds MAX_NESTING_DEPTH`, 'MAX_NESTING_DEPTH')
+	}
+	try {
+		JSON.parse(text)
+	} catch {
+		throw new UpdateShapeError('document update holds a JSON value that does not parse')
+	}
+	return depth
+}
+
 /** Nesting of a JSON text, by its brackets outside strings: no parse, no recursion. */
 function jsonTextDepth(text: string): number {
 	let depth = 0
@@ -213,7 +232,7 @@ class StrictReader {
 
 	constructor(
 		private readonly bytes: Uint8Array,
-		private readonly limits: ShapeLimits,
+		readonly limits: ShapeLimits,
 	) {
 		this.decoder = decoding.createDecoder(bytes)
 	}
@@ -252,7 +271,7 @@ class StrictReader {
 	key(): string {
 		const length = this.varUint()
 		// A UTF-16 unit takes at most 3 bytes of UTF-8, so a longer byte count is too long a key.
-		const key = length > this.limits.maxKeyLength * 3 ? null : utf8.decode(this.take(length))
+		const key = length > this.limits.maxKeyLength * 3 ? null : this.decode(this.take(length))
 		if (key === null || key.length > this.limits.maxKeyLength) {
 			throw new UpdateShapeError(
 				`a map key of ${key?.length ?? `${length} bytes, more than ${this.limits.maxKeyLength}`} characters exceeds MAX_KEY_LENGTH (${this.limits.maxKeyLength})`,
@@ -263,7 +282,7 @@ class StrictReader {
 	}
 
 	valueString(): string {
-		return utf8.decode(this.valueBytes())
+		return this.decode(this.valueBytes())
 	}
 
 	valueBytes(): Uint8Array {
@@ -296,7 +315,7 @@ class StrictReader {
 				keyed = parent.keyed
 			}
 			remaining--
-			if (keyed) this.skip(this.varUint())
+			if (keyed) this.skipString()
 			const type = this.uint8()
 			if (type === ANY_OBJECT || type === ANY_ARRAY) {
 				const count = this.varUint()
@@ -326,8 +345,23 @@ class StrictReader {
 		if (type === ANY_FLOAT32) return this.skip(4)
 		if (type === ANY_FLOAT64 || type === ANY_BIGINT) return this.skip(8)
 		if (type === 121 || type === 120) return
-		if (type === ANY_STRING || type === ANY_BYTES) return this.skip(this.varUint())
+		if (type === ANY_STRING) return this.skipString()
+		if (type === ANY_BYTES) return this.skip(this.varUint())
 		throw new UpdateShapeError(`document update holds a value of unknown type ${type}`)
+	}
+
+	private decode(bytes: Uint8Array): string {
+		try {
+			return utf8.decode(bytes)
+		} catch {
+			throw new UpdateShapeError('document update holds text that is not valid UTF-8')
+		}
+	}
+
+	/** Skips a string, which must be valid UTF-8: Yjs decodes every one with a fatal decoder. */
+	private skipString() {
+		const length = this.varUint()
+		if (!isUtf8(this.take(length))) throw new UpdateShapeError('document update holds text that is not valid UTF-8')
 	}
 
 	private checkValueBytes(length: number) {
