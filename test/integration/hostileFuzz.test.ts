@@ -48,7 +48,7 @@ type Attack =
 const attackArbitrary: fc.Arbitrary<Attack> = fc.oneof(
 	fc.record({ kind: fc.constant('nested' as const), depth: fc.integer({ min: 1, max: 60 }) }),
 	fc.record({ kind: fc.constant('delete' as const), who: fc.nat(3), clock: fc.nat(300), length: fc.integer({ min: 1, max: 500 }) }),
-	fc.record({ kind: fc.constant('truncated' as const), key: fc.string({ maxLength: 8 }), cut: fc.double({ min: 0, max: 1, noNaN: true }) }),
+	fc.record({ kind: fc.constant('truncated' as const), key: fc.string({ maxLength: 8 }), cut: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
 	fc.record({ kind: fc.constant('mutated' as const), at: fc.nat(200), byte: fc.nat(255) }),
 	fc.record({ kind: fc.constant('forged' as const), victim: fc.constantFrom('anna' as const, 'bram' as const) }),
 	fc.constant({ kind: 'replayed' as const }),

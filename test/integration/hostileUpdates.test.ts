@@ -69,15 +69,20 @@ async function roundTrip(writer: YjsClient, reader: YjsClient): Promise<number> 
 const notesOf = (client: YjsClient) => client.doc.getMap<string>('notes')
 
 describe('the relay refuses hostile updates whole, with a reason, and the board stays usable', () => {
-	it('a record nested 20,000 maps deep is refused (MAX_NESTING_DEPTH); after an idle unload and a kill -9 the board loads with every honest note', async () => {
+	it('records nested 20,000 and 1,000 maps deep are refused (MAX_UPDATE_ENTRIES, MAX_NESTING_DEPTH); after an idle unload and a kill -9 the board loads with every honest note', async () => {
 		const server = await serverWith({ ROOM_IDLE_MS: '100' })
 		const anna = await honest(server, 'bricked')
 		notesOf(anna).set('anna', 'lower customer-service cost')
-		const attacker = await raw(server, 'bricked')
-		attacker.socket.send(encodeUpdate(nestedMapsUpdate(20_000)))
-		const closed = await attacker.closed
-		expect(closed.code).toBe(CLOSE_CODES.updateRefused)
-		expect(closed.reason).toContain('MAX_NESTING_DEPTH')
+		for (const [depth, limit] of [
+			[20_000, 'MAX_UPDATE_ENTRIES'],
+			[1_000, 'MAX_NESTING_DEPTH'],
+		] as const) {
+			const attacker = await raw(server, 'bricked')
+			attacker.socket.send(encodeUpdate(nestedMapsUpdate(depth)))
+			const closed = await attacker.closed
+			expect(closed.code).toBe(CLOSE_CODES.updateRefused)
+			expect(closed.reason).toContain(limit)
+		}
 
 		// The 8-byte delete of the deep record's top item: it was never applied, so this deletes
 		// clocks the server never received.
@@ -199,7 +204,7 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		expect(rssBytes(server) - before).toBeLessThan(40 * MiB)
 	})
 
-	it("an update of 150,000 entries is refused (MAX_UPDATE_ENTRIES); the largest allowed update keeps another board's round trips under 100 ms", async () => {
+	it("an update of 150,000 entries is refused (MAX_UPDATE_ENTRIES); the largest allowed ones keep another board's round trips under 100 ms", async () => {
 		const server = await serverWith()
 		const [writer, reader] = [await honest(server, 'bystander'), await honest(server, 'bystander')]
 		await roundTrip(writer, reader)
@@ -213,9 +218,11 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 
 		const allowed = await raw(server, 'flooded')
 		const times: number[] = []
-		for (let round = 0; round < 3; round++) {
-			allowed.socket.send(encodeUpdate(manyEntriesUpdate(9_500, `allowed-${round}`)))
-			times.push(await roundTrip(writer, reader))
+		// Round 0 warms the server's code up, as any server that has run for a minute is.
+		for (let round = 0; round < 4; round++) {
+			allowed.socket.send(encodeUpdate(manyEntriesUpdate(4_900, `allowed-${round}`)))
+			const took = await roundTrip(writer, reader)
+			if (round > 0) times.push(took)
 		}
 		expect(Math.max(...times), `round trips ${times.map(Math.round).join(", ")} ms`).toBeLessThan(100)
 	})

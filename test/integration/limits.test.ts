@@ -110,6 +110,18 @@ describe('relay limits', () => {
 		await stillServes(server, 'flood', honest)
 	})
 
+	it('closes a client whose frames pile up unread beyond the queue limit (4429), before or after its role is known', async () => {
+		const server = await serverWith({})
+		const honest = await client(server, 'queue')
+		const { socket, closed } = await raw(server, 'queue')
+		const frame = awarenessFrame(42, 1)
+		for (let index = 0; index < 3000; index++) socket.send(frame)
+		const { code, reason } = await closed
+		expect(code).toBe(CLOSE_CODES.tooManyMessages)
+		expect(reason).toContain('before the server could read them')
+		await stillServes(server, 'queue', honest)
+	})
+
 	it('refuses an update that would grow a board past MAX_DOCUMENT_BYTES, and keeps the board as it was', async () => {
 		const server = await serverWith({ MAX_DOCUMENT_BYTES: '20000' })
 		const writer = await client(server, 'big')
