@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { LoadReport } from '../storage/PersistedBoard.js'
 import type { DocumentFacts } from './updateDependencies.js'
 
 /**
@@ -6,12 +7,8 @@ import type { DocumentFacts } from './updateDependencies.js'
  * Y.Doc (see the README's performance notes on why the binary one tried so far was not kept).
  */
 export interface DocumentState extends DocumentFacts {
-	/**
-	 * Replaces the state with the stored updates, skipping any that cannot be applied (disk damage);
-	 * returns the indexes of those it skipped, how many structs were dropped because they depend
-	 * on changes that were never stored, and how many shared types nested too deep were deleted.
-	 */
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number }
+	/** Replaces the state with the stored updates, skipping any that cannot be applied (disk damage). */
+	load(updates: Uint8Array[]): LoadReport
 	/**
 	 * Takes in an update that passed `checkDependencies`. Throws if Yjs could not apply it whole;
 	 * the state must then be thrown away (it may hold part of the update).

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { LoadReport } from '../storage/PersistedBoard.js'
 import type { DocumentState } from './DocumentState.js'
 import type { ItemFacts } from './updateDependencies.js'
 import type { ItemId } from './updateShape.js'
@@ -18,7 +19,7 @@ export class YDocState implements DocumentState {
 
 	constructor(private readonly maxNestingDepth: number = Infinity) {}
 
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number } {
+	load(updates: Uint8Array[]): LoadReport {
 		const skipped: number[] = []
 		// All in one transaction is fastest; if one update throws half-way, the document is rebuilt
 		// from the others, so nothing of the bad one stays.

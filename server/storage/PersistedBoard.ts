@@ -4,9 +4,16 @@ import type { DocumentLog } from './BoardStorage.js'
 
 export type PersistenceOptions = { persistDelayMs: number; compactAfterUpdates: number }
 
+/**
+ * What loading stored updates into a state found: indexes of updates that could not be applied,
+ * structs dropped because they wait for changes never stored, shared types deleted for nesting
+ * too deep.
+ */
+export type LoadReport = { skipped: number[]; droppedPending: number; pruned: number }
+
 /** What persistence needs of a document's state (see relay/DocumentState.ts). */
 export type PersistableState = {
-	load(updates: Uint8Array[]): { skipped: number[]; droppedPending: number; pruned: number }
+	load(updates: Uint8Array[]): LoadReport
 	encodeState(): Uint8Array
 	stateVector(): Uint8Array
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/relay/protocol'
@@ -12,45 +12,13 @@ import {
 	setUpdate,
 	updateAs,
 } from '../helpers/hostileUpdates'
-import { openRawSocket } from '../helpers/rawSocket'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { relayTestBed } from '../helpers/relayTestBed'
+import type { RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
-import { connectSynced, type YjsClient } from '../helpers/yjsClient'
+import type { YjsClient } from '../helpers/yjsClient'
 
 const MiB = 1024 * 1024
-let servers: RunningServer[] = []
-let clients: YjsClient[] = []
-let sockets: WebSocket[] = []
-
-afterEach(async () => {
-	for (const client of clients) client.destroy()
-	for (const socket of sockets) socket.terminate()
-	for (const server of servers) {
-		if (server.process.exitCode === null) await server.stop()
-		removeDataDir(server)
-	}
-	clients = []
-	sockets = []
-	servers = []
-})
-
-async function serverWith(env: Record<string, string> = {}, dataDir?: string) {
-	const server = await startServer({ env, dataDir })
-	servers.push(server)
-	return server
-}
-
-async function honest(server: RunningServer, board: string) {
-	const connected = await connectSynced(server.relayUrl, board)
-	clients.push(connected)
-	return connected
-}
-
-async function raw(server: RunningServer, board: string) {
-	const opened = await openRawSocket(`${server.relayUrl}/${board}`)
-	sockets.push(opened.socket)
-	return opened
-}
+const { serverWith, client: honest, raw, destroyClients } = relayTestBed()
 
 function rssBytes(server: RunningServer): number {
 	const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8')
@@ -94,7 +62,7 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		await waitFor(() => notesOf(bram).get('anna-2'), { what: 'a later honest note' })
 		expect(bram.doc.getMap('records').size).toBe(0)
 
-		for (const client of clients.splice(0)) client.destroy()
+		destroyClients()
 		second.socket.terminate()
 		await waitFor(async () => ((await (await fetch(`${server.httpUrl}/healthz`)).json()) as { loadedBoards: number }).loadedBoards === 0, {
 			what: 'the board to be unloaded',

@@ -1,46 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes'
 import { encodeAwareness } from '../../server/relay/protocol'
 import { awarenessUpdate } from '../helpers/awarenessUpdate'
-import { openRawSocket } from '../helpers/rawSocket'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { relayTestBed } from '../helpers/relayTestBed'
+import type { RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
-import { connectSynced, type YjsClient } from '../helpers/yjsClient'
+import type { YjsClient } from '../helpers/yjsClient'
 
-let servers: RunningServer[] = []
-let clients: YjsClient[] = []
-let sockets: WebSocket[] = []
-
-afterEach(async () => {
-	for (const client of clients) client.destroy()
-	for (const socket of sockets) socket.terminate()
-	for (const server of servers) {
-		await server.stop()
-		removeDataDir(server)
-	}
-	clients = []
-	sockets = []
-	servers = []
-})
-
-async function serverWith(env: Record<string, string>) {
-	const server = await startServer({ env })
-	servers.push(server)
-	return server
-}
-
-async function client(server: RunningServer, board: string) {
-	const connected = await connectSynced(server.relayUrl, board)
-	clients.push(connected)
-	return connected
-}
-
-async function raw(server: RunningServer, board: string, options?: WebSocket.ClientOptions) {
-	const opened = await openRawSocket(`${server.relayUrl}/${board}`, options)
-	sockets.push(opened.socket)
-	return opened
-}
+const { serverWith, client, raw } = relayTestBed()
 
 /** An awareness frame announcing `clientId` with a cursor, as a browser sends on every move. */
 function awarenessFrame(clientId: number, clock: number) {
@@ -58,11 +26,11 @@ describe('relay limits', () => {
 	it('refuses a connection beyond MAX_CONNECTIONS_PER_BOARD and keeps serving the others', async () => {
 		const server = await serverWith({ MAX_CONNECTIONS_PER_BOARD: '2' })
 		const first = await client(server, 'crowded')
-		await client(server, 'crowded')
+		const second = await client(server, 'crowded')
 		const { closed } = await raw(server, 'crowded')
 		expect(await closed).toEqual({ code: CLOSE_CODES.boardFull, reason: 'this board already has 2 connections' })
 		first.doc.getMap('m').set('still', 'live')
-		await waitFor(() => clients[1]!.doc.getMap('m').get('still') === 'live', { what: 'the two to keep syncing' })
+		await waitFor(() => second.doc.getMap('m').get('still') === 'live', { what: 'the two to keep syncing' })
 	})
 
 	it('refuses a connection beyond MAX_CONNECTIONS_PER_ADDRESS', async () => {

@@ -1,26 +1,14 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { LevelBoardStorage } from '../../server/storage/LevelBoardStorage'
 import { deleteSetUpdate, nestedMapsUpdate, setUpdate } from '../helpers/hostileUpdates'
-import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
+import { relayTestBed } from '../helpers/relayTestBed'
 import { waitFor } from '../helpers/waitFor'
-import { connectSynced, type YjsClient } from '../helpers/yjsClient'
 
-let servers: RunningServer[] = []
-let clients: YjsClient[] = []
-
-afterEach(async () => {
-	for (const client of clients) client.destroy()
-	for (const server of servers) {
-		await server.stop()
-		removeDataDir(server)
-	}
-	clients = []
-	servers = []
-})
+const { serverWith, client } = relayTestBed()
 
 /** A data directory whose board log holds `updates`, written as an older server (or a damaged disk) left it. */
 async function dataDirWith(boardId: string, updates: Uint8Array[]): Promise<string> {
@@ -32,11 +20,8 @@ async function dataDirWith(boardId: string, updates: Uint8Array[]): Promise<stri
 }
 
 async function open(dataDir: string, boardId: string) {
-	const server = await startServer({ dataDir })
-	servers.push(server)
-	const client = await connectSynced(server.relayUrl, boardId)
-	clients.push(client)
-	return { server, client }
+	const server = await serverWith({}, dataDir)
+	return { server, client: await client(server, boardId) }
 }
 
 describe('a board whose stored log was damaged or written before updates were checked still opens', () => {
@@ -54,7 +39,6 @@ describe('a board whose stored log was damaged or written before updates were ch
 		expect(new Uint8Array((await aside.get('damaged!0000000000000001'))!)).toEqual(garbage)
 		expect((await storage.loadUpdates('damaged')).length).toBe(1)
 		await storage.close()
-		servers = []
 		const again = await open(dataDir, 'damaged')
 		expect(again.client.doc.getMap('notes').size).toBe(2)
 	})
