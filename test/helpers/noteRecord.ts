@@ -50,7 +50,8 @@ export function noteRecord({ id, x, y, paragraphs = ['a note'], color = 'yellow'
 			labelColor: 'black',
 			size: 'm',
 			font: 'draw',
-			fontSizeAdjustment: 0,
+			// A multiplier of the label size in tldraw 5: 0 would draw the text invisibly small.
+			fontSizeAdjustment: 1,
 			align: 'middle',
 			verticalAlign: 'middle',
 			growY: 0,

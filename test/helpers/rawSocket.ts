@@ -3,21 +3,26 @@ import WebSocket from 'ws'
 
 export type Closed = { code: number; reason: string }
 
-/** A bare websocket to the relay, for sending what no well-behaved client would. */
+/**
+ * A bare websocket to the relay, for sending what no well-behaved client would. `firstMessage` is
+ * listened for from the start: the server's first frame can arrive in the same TCP read as the
+ * upgrade answer, and is then emitted before anyone awaiting 'open' could attach a listener.
+ */
 export async function openRawSocket(
 	url: string,
 	options?: WebSocket.ClientOptions,
-): Promise<{ socket: WebSocket; closed: Promise<Closed> }> {
+): Promise<{ socket: WebSocket; closed: Promise<Closed>; firstMessage: Promise<Buffer> }> {
 	const socket = new WebSocket(url, options)
 	const closed = new Promise<Closed>((resolve) =>
 		socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
 	)
+	const firstMessage = new Promise<Buffer>((resolve) => socket.once('message', (data: Buffer) => resolve(data)))
 	socket.on('error', () => {})
 	await new Promise<void>((resolve, reject) => {
 		socket.once('open', () => resolve())
 		socket.once('close', (code) => reject(new Error(`closed before opening (${code})`)))
 	})
-	return { socket, closed }
+	return { socket, closed, firstMessage }
 }
 
 /**

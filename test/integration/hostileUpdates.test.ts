@@ -82,8 +82,7 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		const attacker = await raw(server, 'muted')
 		const annaClock = Y.getState(anna.doc.store, anna.doc.clientID)
 		attacker.socket.send(encodeUpdate(deleteSetUpdate(anna.doc.clientID, annaClock, 10_000)))
-		const attackerSawAnything = new Promise((resolve) => attacker.socket.on('message', resolve))
-		await attackerSawAnything
+		await attacker.firstMessage
 
 		for (let index = 0; index < 5; index++) notesOf(anna).set(`later-${index}`, 'target group')
 		await waitFor(() => notesOf(bram).size === 6, { what: "Anna's later notes at Bram's" })

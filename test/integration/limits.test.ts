@@ -44,8 +44,8 @@ describe('relay limits', () => {
 
 	it('behind a trusted proxy, counts connections per client named in X-Forwarded-For; from others the header is ignored', async () => {
 		const forwardedFor = (client: string) => ({ headers: { 'x-forwarded-for': client } })
-		const accepted = async (opened: { socket: WebSocket }) => {
-			await new Promise((resolve) => opened.socket.once('message', resolve))
+		const accepted = async (opened: { socket: WebSocket; firstMessage: Promise<Buffer> }) => {
+			await opened.firstMessage
 			return opened.socket.readyState === opened.socket.OPEN
 		}
 		const proxied = await serverWith({ MAX_CONNECTIONS_PER_ADDRESS: '2', TRUSTED_PROXIES: '127.0.0.1,::1' })
