@@ -18,18 +18,23 @@ export class BoardSchemaError extends Error {}
  * stay in this browser. Loading migrates records written by an older tldraw schema and writes the
  * migrated records back, so the board is upgraded once instead of on every load.
  *
+ * `readOnly` (a view link): nothing goes from the store into the doc, not even the records tldraw
+ * makes by itself (the person's user record, migrations): the relay would refuse them.
+ *
  * Returns a function that unbinds. Throws BoardSchemaError when the board was written by a newer
  * version than this client can read: nothing is loaded or written then.
  */
-export function bindStoreToDoc(store: TLStore, doc: Y.Doc): () => void {
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc, { readOnly = false } = {}): () => void {
 	const origin = { binding: 'tldraw-store' }
-	const stopSchemaWatch = loadDocIntoStore(store, doc, origin)
+	// Writes into a doc nobody syncs, when this page may not write.
+	const target = readOnly ? new Y.Doc() : doc
+	const stopSchemaWatch = loadDocIntoStore(store, doc, target, origin)
 
 	const stopListening = store.listen(
 		({ changes }) => {
 			const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
 			const removed = Object.keys(changes.removed)
-			writeRecordChanges(doc, { put: put as unknown as PlainRecord[], removed }, origin)
+			writeRecordChanges(target, { put: put as unknown as PlainRecord[], removed }, origin)
 		},
 		{ source: 'user', scope: 'document' },
 	)
@@ -48,8 +53,11 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc): () => void {
 	}
 }
 
-/** Loads the doc's records into the store, migrated; returns a function that stops a pending schema write. */
-function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object): () => void {
+/**
+ * Loads the doc's records into the store, migrated, writing migrations and the schema to `target`;
+ * returns a function that stops a pending schema write.
+ */
+function loadDocIntoStore(store: TLStore, doc: Y.Doc, target: Y.Doc, origin: object): () => void {
 	const stored = readAllRecords(doc)
 	const storedSchema = readStoredSchema(doc) as SerializedSchema | undefined
 	let records = stored
@@ -57,7 +65,7 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object): () => voi
 		records = migrateRecords(store, stored, storedSchema)
 		const storedById = new Map(stored.map((record) => [record.id, record]))
 		const changed = records.filter((record) => record !== storedById.get(record.id))
-		if (changed.length > 0) writeRecordChanges(doc, { put: changed, removed: [] }, origin)
+		if (changed.length > 0) writeRecordChanges(target, { put: changed, removed: [] }, origin)
 	}
 	const schema = schemaToStore(store, storedSchema)
 	store.mergeRemoteChanges(() => {
@@ -66,14 +74,14 @@ function loadDocIntoStore(store: TLStore, doc: Y.Doc, origin: object): () => voi
 		putValidRecords(store, records)
 	})
 	if (stored.length > 0 || storedSchema) {
-		writeStoredSchema(doc, schema, origin)
+		writeStoredSchema(target, schema, origin)
 		return () => {}
 	}
 	// A new board records the schema with its first content.
 	const stop = store.listen(
 		() => {
 			stop()
-			writeStoredSchema(doc, schema, origin)
+			writeStoredSchema(target, schema, origin)
 		},
 		{ source: 'user', scope: 'document' },
 	)

@@ -21,6 +21,7 @@ import { $facilitationSynced, followSessionDocuments } from '../session/sessionS
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import { bindStoreToDoc } from './bindStoreToDoc'
 import { bindPresence } from './presence'
+import { neverAnswerWithWrites } from './readOnlySync'
 import { trackSyncStatus, type SyncStatus } from './syncStatus'
 
 export type ReadyBoardSync = { state: 'ready'; store: TLStore; doc: Y.Doc; status: Atom<SyncStatus>; provider: WebsocketProvider }
@@ -73,7 +74,7 @@ export function useBoardSync(link: BoardLink): BoardSync {
 			if (started) return
 			started = true
 			try {
-				cleanups.push(bindStoreToDoc(store, doc))
+				cleanups.push(bindStoreToDoc(store, doc, { readOnly: link.via === 'view' }))
 			} catch (error) {
 				setSync({ state: 'error', error: error as Error })
 				return
@@ -123,7 +124,13 @@ function connect(link: BoardLink, kind: 'board' | 'facilitation' | 'support', do
 		decoding.readVarUint(decoder)
 		showNotice(decoding.readVarString(decoder))
 	}
+	if (isReadOnly(link, kind)) neverAnswerWithWrites(provider)
 	return provider
+}
+
+/** What this link can never write, whatever the server says: a view link, or the session without a facilitator key. */
+function isReadOnly(link: BoardLink, kind: 'board' | 'facilitation' | 'support'): boolean {
+	return link.via === 'view' || (kind === 'facilitation' && !link.key)
 }
 
 const MESSAGE_AUTH = 2

@@ -150,6 +150,26 @@ async function connectAsFacilitator(board: CreatedBoard) {
 }
 
 describe('facilitating a session', () => {
+	test('an idle participant and an idle viewer see no notice for 60 s after the facilitator changes status, timer and lock', async () => {
+		const { facilitator, participant, viewer } = await openSession()
+		await byTestId(facilitator, 'open-statuses').click()
+		await byTestId(facilitator, 'status-stage-1').selectOption('discussion')
+		await byTestId(facilitator, 'timer-zone').selectOption('stage-2')
+		await byTestId(facilitator, 'timer-minutes').fill('5')
+		await byTestId(facilitator, 'timer-start').click()
+		await byTestId(facilitator, 'lock-board').click()
+		for (const page of [participant, viewer]) await byTestId(page, 'locked-banner').waitFor()
+
+		// Notices stay up for 6 s, so looking twice a second sees every one; the browser resyncs
+		// every 10 s, which is when the false alarm used to come.
+		const deadline = Date.now() + 60_000
+		while (Date.now() < deadline) {
+			for (const page of [participant, viewer]) expect(await byTestId(page, 'notice').allTextContents()).toEqual([])
+			await participant.waitForTimeout(500)
+		}
+		await saveScreenshot(participant, 'facilitation-idle-participant-no-notice')
+	}, 120_000)
+
 	test("the facilitator's timer appears on every page and counts down", async () => {
 		const { facilitator, participant, viewer } = await openSession()
 		await byTestId(facilitator, 'timer-zone').selectOption('stage-2')

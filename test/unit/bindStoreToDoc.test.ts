@@ -124,6 +124,26 @@ function expectConverged(...peers: Peer[]) {
 	expect(others.length).toBeGreaterThan(0)
 }
 
+describe('a read-only binding (a view link)', () => {
+	it('loads the board and follows remote changes, but writes nothing into the doc, not even what tldraw makes by itself', () => {
+		const writer = peer()
+		writer.store.put([note('shared', 10, 20)])
+		const doc = new Y.Doc()
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc))
+		const localWrites: Uint8Array[] = []
+		doc.on('update', (update: Uint8Array, origin: unknown) => origin === 'remote' || localWrites.push(update))
+		const viewer = newStore()
+		bindStoreToDoc(viewer, doc, { readOnly: true })
+		expect(getNote(viewer, note('shared', 0, 0).id)?.x).toBe(10)
+
+		viewer.put([note('local', 0, 0)])
+		writer.store.put([{ ...note('shared', 10, 20), x: 99 }])
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer.doc, Y.encodeStateVector(doc)), 'remote')
+		expect(getNote(viewer, note('shared', 0, 0).id)?.x).toBe(99)
+		expect(localWrites).toEqual([])
+	})
+})
+
 describe('bindStoreToDoc between two stores', () => {
 	it('the starting records reach the other store and both docs', () => {
 		const { a, b } = twoPeers()
