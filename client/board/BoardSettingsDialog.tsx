@@ -11,13 +11,18 @@ import {
 import { checkDepartmentName } from '../../shared/model/departments'
 import { ZONE_IDS } from '../../shared/model/zones'
 import { useTranslation } from '../i18n/locale'
+import { $canEditBoard } from '../session/sessionState'
 import { zoneTexts } from '../shapes/zoneTexts'
 import { $boardSettings } from './boardSettingsState'
 
-/** Title, department list and guiding questions of this board; every change is live for everyone. */
+/**
+ * Title, department list and guiding questions of this board; every change is live for everyone.
+ * Who may not change the board (a view link, a locked board) sees them read-only.
+ */
 export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => void }) {
 	const { locale, t } = useTranslation()
 	const settings = useValue($boardSettings)
+	const readOnly = !useValue($canEditBoard)
 	const [newDepartment, setNewDepartment] = useState('')
 	const [problem, setProblem] = useState<string | null>(null)
 
@@ -34,10 +39,16 @@ export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
 		<div className="dialog-backdrop" onClick={onClose}>
 			<div className="dialog dialog--wide" role="dialog" aria-labelledby="settings-title" onClick={(event) => event.stopPropagation()} data-testid="settings-dialog">
 				<h2 id="settings-title">{t('settings.title')}</h2>
+				{readOnly && (
+					<p className="dialog__intro" data-testid="settings-read-only">
+						{t('settings.readOnly')}
+					</p>
+				)}
 				<label>
 					{t('settings.boardTitle')}
 					<input
 						defaultValue={settings.title}
+						readOnly={readOnly}
 						maxLength={MAX_TITLE_LENGTH}
 						onBlur={(event) => setBoardTitle(doc, event.target.value)}
 						data-testid="settings-board-title"
@@ -48,27 +59,31 @@ export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
 					{settings.departments.map((department) => (
 						<li key={department}>
 							{department}
-							<button
-								type="button"
-								aria-label={t('settings.removeDepartment', { name: department })}
-								onClick={() => removeDepartment(doc, department)}
-							>
-								×
-							</button>
+							{!readOnly && (
+								<button
+									type="button"
+									aria-label={t('settings.removeDepartment', { name: department })}
+									onClick={() => removeDepartment(doc, department)}
+								>
+									×
+								</button>
+							)}
 						</li>
 					))}
 				</ul>
-				<form className="settings__add" onSubmit={add} noValidate>
-					<input value={newDepartment} onChange={(event) => setNewDepartment(event.target.value)} data-testid="settings-new-department" />
-					<button type="submit">{t('settings.addDepartment')}</button>
-				</form>
+				{!readOnly && (
+					<form className="settings__add" onSubmit={add} noValidate>
+						<input value={newDepartment} onChange={(event) => setNewDepartment(event.target.value)} data-testid="settings-new-department" />
+						<button type="submit">{t('settings.addDepartment')}</button>
+					</form>
+				)}
 				{problem && (
 					<p className="dialog__problem" role="alert">
 						{problem}
 					</p>
 				)}
 				<h3>{t('settings.prompts')}</h3>
-				<p className="dialog__intro">{t('settings.promptsHelp')}</p>
+				{!readOnly && <p className="dialog__intro">{t('settings.promptsHelp')}</p>}
 				{ZONE_IDS.map((zone) => {
 					const texts = zoneTexts(zone, locale, settings)
 					return (
@@ -76,6 +91,7 @@ export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
 							{texts.title}
 							<textarea
 								rows={2}
+								readOnly={readOnly}
 								defaultValue={texts.prompts.join('\n')}
 								onBlur={(event) => setPromptOverride(doc, zone, locale, event.target.value.split('\n'))}
 							/>

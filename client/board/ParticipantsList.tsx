@@ -5,6 +5,8 @@ import { useTranslation } from '../i18n/locale'
 export function ParticipantsList() {
 	const editor = useEditor()
 	const { t } = useTranslation()
+	// A view link has no name: it shows as a viewer, here and in everyone else's list.
+	const nameOf = (name: string) => name.trim() || t('participants.viewer')
 	const me = useValue('me', () => ({ name: editor.user.getName(), color: editor.user.getColor() }), [editor])
 	const others = useValue(
 		'collaborators',
@@ -21,20 +23,20 @@ export function ParticipantsList() {
 		<ul className="participants" aria-label={t('participants.label')} data-testid="participants">
 			<li className="participants__person participants__person--me" data-testid="participant">
 				<span className="participants__dot" style={{ background: me.color }} aria-hidden />
-				<span className="participants__name">{me.name}</span>
+				<span className="participants__name">{nameOf(me.name)}</span>
 				<span className="participants__tag">{t('participants.you')}</span>
 			</li>
 			{others.map((person) => (
 				<li key={person.userId} className="participants__person" data-testid="participant">
 					<button
 						className="participants__follow"
-						title={following === person.userId ? t('participants.stopFollowing') : t('participants.follow', { name: person.userName })}
+						title={following === person.userId ? t('participants.stopFollowing') : t('participants.follow', { name: nameOf(person.userName) })}
 						onClick={() =>
 							following === person.userId ? editor.stopFollowingUser() : editor.startFollowingUser(person.userId)
 						}
 					>
 						<span className="participants__dot" style={{ background: person.color }} aria-hidden />
-						<span className="participants__name">{person.userName}</span>
+						<span className="participants__name">{nameOf(person.userName)}</span>
 						{following === person.userId && <span className="participants__tag">{t('participants.following')}</span>}
 					</button>
 				</li>

@@ -367,6 +367,15 @@ describe('facilitating a session', () => {
 		expect(await shapeIds(facilitator)).toEqual([])
 		await saveScreenshot(viewer, 'facilitation-viewer')
 		await saveScreenshot(facilitator, 'facilitation-tools')
+
+		// The viewer is named as one, and sees the board settings without fields that go nowhere.
+		expect(await viewer.locator('[data-testid=participant] .participants__name').first().textContent()).toBe(en['participants.viewer'])
+		await byTestId(viewer, 'open-settings').click()
+		await byTestId(viewer, 'settings-read-only').waitFor()
+		expect(await byTestId(viewer, 'settings-board-title').getAttribute('readonly')).not.toBeNull()
+		expect(await byTestId(viewer, 'settings-new-department').count()).toBe(0)
+		expect(await viewer.locator('[data-testid=settings-dialog] textarea:not([readonly])').count()).toBe(0)
+		await saveScreenshot(viewer, 'facilitation-viewer-settings')
 	})
 
 	test('a spotlight dims the other zones; stage statuses and the overview in the centre show on every page', async () => {
