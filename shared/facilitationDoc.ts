@@ -23,7 +23,8 @@ const statusKey = (zone: WorkZoneId) => `status.${zone}`
 export const STAGE_STATUSES = ['open', 'discussion', 'agreed'] as const
 export type StageStatus = (typeof STAGE_STATUSES)[number]
 
-export type Timer = { zone: ZoneId | null; startedAt: number; durationMs: number }
+/** `pausedAt`: while paused, the moment it was paused (time left is counted up to then). */
+export type Timer = { zone: ZoneId | null; startedAt: number; durationMs: number; pausedAt: number | null }
 export type PrivateRound = { id: string; revealed: boolean }
 export const MIN_DOTS_PER_PERSON = 1
 export const MAX_DOTS_PER_PERSON = 20
@@ -90,7 +91,7 @@ export function agreedStageCount(statuses: Partial<Record<WorkZoneId, StageStatu
 // Timer
 
 export function startTimer(doc: Y.Doc, zone: ZoneId | null, durationMs: number, now: number = Date.now()): void {
-	const timer: Timer = { zone, startedAt: now, durationMs: isFiniteNumber(durationMs) ? Math.max(0, durationMs) : 0 }
+	const timer: Timer = { zone, startedAt: now, durationMs: isFiniteNumber(durationMs) ? Math.max(0, durationMs) : 0, pausedAt: null }
 	facilitationOf(doc).set(TIMER_KEY, timer)
 }
 
@@ -98,18 +99,43 @@ export function stopTimer(doc: Y.Doc): void {
 	facilitationOf(doc).delete(TIMER_KEY)
 }
 
+/** Holds the time left where it is; a paused or finished timer stays as it is. */
+export function pauseTimer(doc: Y.Doc, now: number = Date.now()): void {
+	const timer = readTimer(doc)
+	if (timer === null || timer.pausedAt !== null || timerHasEnded(timer, now)) return
+	facilitationOf(doc).set(TIMER_KEY, { ...timer, pausedAt: now })
+}
+
+/** Counts down again from where it was paused. */
+export function resumeTimer(doc: Y.Doc, now: number = Date.now()): void {
+	const timer = readTimer(doc)
+	if (timer === null || timer.pausedAt === null) return
+	facilitationOf(doc).set(TIMER_KEY, { ...timer, startedAt: timer.startedAt + (now - timer.pausedAt), pausedAt: null })
+}
+
+/** Gives the timebox more time; a timer that ran out gets that much from now. */
+export function extendTimer(doc: Y.Doc, extraMs: number, now: number = Date.now()): void {
+	const timer = readTimer(doc)
+	if (timer === null || !isFiniteNumber(extraMs) || extraMs <= 0) return
+	const elapsed = (timer.pausedAt ?? now) - timer.startedAt
+	facilitationOf(doc).set(TIMER_KEY, { ...timer, durationMs: Math.max(timer.durationMs, elapsed) + extraMs })
+}
+
 export function readTimer(doc: Y.Doc): Timer | null {
 	const value = recordOf(facilitationOf(doc).get(TIMER_KEY))
 	if (value === null) return null
 	const { zone, startedAt, durationMs } = value
+	// Timers written before pausing existed have no `pausedAt`: they are running.
+	const pausedAt = value.pausedAt ?? null
 	if (!(zone === null || isZoneId(zone)) || !isFiniteNumber(startedAt) || !isFiniteNumber(durationMs) || durationMs < 0) return null
-	return { zone, startedAt, durationMs }
+	if (!(pausedAt === null || isFiniteNumber(pausedAt))) return null
+	return { zone, startedAt, durationMs, pausedAt }
 }
 
 /** Time left, never negative; no timer has no time left. Clocks differ per client, so this is shown, not enforced. */
 export function timerRemainingMs(timer: Timer | null, now: number): number {
 	if (timer === null) return 0
-	return Math.max(0, timer.startedAt + timer.durationMs - now)
+	return Math.max(0, timer.startedAt + timer.durationMs - (timer.pausedAt ?? now))
 }
 
 /** Whether a running timer has run out; no timer has not "ended", so nobody is told time is up. */

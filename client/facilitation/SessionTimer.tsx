@@ -26,6 +26,7 @@ function RunningTimer({ timer }: { timer: Timer }) {
 	const [muted, setMuted] = useState(() => localStorage.getItem(MUTED_KEY) === 'true')
 	const remaining = timerRemainingMs(timer, useNow(TICK_MS, timer))
 	const ended = remaining === 0
+	const paused = timer.pausedAt !== null
 	const seenRunning = useRef(false)
 	const chimed = useRef(false)
 
@@ -46,9 +47,16 @@ function RunningTimer({ timer }: { timer: Timer }) {
 	const zone = timer.zone !== null && isWorkZoneId(timer.zone) ? zoneTexts(timer.zone, locale, settings).title : null
 
 	return (
-		<div className={`timer${ended ? ' timer--ended' : ''}`} role="timer" data-testid="session-timer" data-remaining-seconds={seconds}>
+		<div
+			className={`timer${ended ? ' timer--ended' : ''}${paused ? ' timer--paused' : ''}`}
+			role="timer"
+			data-testid="session-timer"
+			data-remaining-seconds={seconds}
+			data-paused={paused}
+		>
 			<span className="timer__zone">{zone ?? t('facilitation.timerNoZone')}</span>
 			<span className="timer__clock">{clock(seconds)}</span>
+			{paused && <span className="timer__done">{t('facilitation.paused')}</span>}
 			{ended && <span className="timer__done">{t('facilitation.timeUp')}</span>}
 			<button
 				className="timer__mute"
@@ -64,15 +72,15 @@ function RunningTimer({ timer }: { timer: Timer }) {
 	)
 }
 
-/** The current time, refreshed every `intervalMs` until the timer has run out. */
+/** The current time, refreshed every `intervalMs` while the timer counts down. */
 function useNow(intervalMs: number, timer: Timer): number {
 	const [now, setNow] = useState(Date.now)
-	const ended = timerRemainingMs(timer, now) === 0
+	const still = timerRemainingMs(timer, now) === 0 || timer.pausedAt !== null
 	useEffect(() => {
-		if (ended) return
+		if (still) return
 		const interval = setInterval(() => setNow(Date.now()), intervalMs)
 		return () => clearInterval(interval)
-	}, [intervalMs, ended])
+	}, [intervalMs, still])
 	return now
 }
 

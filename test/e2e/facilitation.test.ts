@@ -196,6 +196,34 @@ describe('facilitating a session', () => {
 		for (const page of [facilitator, participant, viewer]) await byTestId(page, 'session-timer').waitFor({ state: 'detached' })
 	})
 
+	test('the facilitator pauses the timer, resumes it and gives it a minute more; every page follows', async () => {
+		const { facilitator, participant, viewer } = await openSession()
+		await byTestId(facilitator, 'timer-minutes').fill('2')
+		await byTestId(facilitator, 'timer-start').click()
+		await byTestId(participant, 'session-timer').waitFor()
+		await byTestId(facilitator, 'timer-pause').click()
+		for (const page of [participant, viewer]) await page.locator('[data-testid=session-timer][data-paused=true]').waitFor()
+		const held = await remainingSeconds(participant)
+		await participant.waitForTimeout(2000)
+		expect(await remainingSeconds(participant)).toBe(held)
+		expect(await byTestId(participant, 'session-timer').innerText()).toContain(en['facilitation.paused'])
+		await saveScreenshot(participant, 'facilitation-timer-paused')
+
+		await byTestId(facilitator, 'timer-add-minute').click()
+		await participant.waitForFunction(
+			(held) => Number(document.querySelector('[data-testid=session-timer]')?.getAttribute('data-remaining-seconds')) === held + 60,
+			held,
+		)
+		await byTestId(facilitator, 'timer-pause').click()
+		for (const page of [participant, viewer]) {
+			await page.locator('[data-testid=session-timer][data-paused=false]').waitFor()
+			await page.waitForFunction(
+				(from) => Number(document.querySelector('[data-testid=session-timer]')?.getAttribute('data-remaining-seconds')) <= from - 2,
+				held + 60,
+			)
+		}
+	})
+
 	test('a timer that runs out flashes and chimes once on each page, except where muted', async () => {
 		const { board, facilitator, participant, viewer } = await openSession()
 		const writer = await connectAsFacilitator(board)

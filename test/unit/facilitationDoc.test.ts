@@ -24,6 +24,9 @@ import {
 	setStageStatus,
 	startPrivateRound,
 	startTimer,
+	pauseTimer,
+	resumeTimer,
+	extendTimer,
 	startVoting,
 	stopTimer,
 	summonTo,
@@ -95,9 +98,9 @@ describe('timer', () => {
 	it('starts and stops', () => {
 		const doc = new Y.Doc()
 		startTimer(doc, 'stage-2', 300_000, 1_000)
-		expect(readTimer(doc)).toEqual({ zone: 'stage-2', startedAt: 1_000, durationMs: 300_000 })
+		expect(readTimer(doc)).toEqual({ zone: 'stage-2', startedAt: 1_000, durationMs: 300_000, pausedAt: null })
 		startTimer(doc, null, 60_000, 2_000)
-		expect(readTimer(doc)).toEqual({ zone: null, startedAt: 2_000, durationMs: 60_000 })
+		expect(readTimer(doc)).toEqual({ zone: null, startedAt: 2_000, durationMs: 60_000, pausedAt: null })
 		stopTimer(doc)
 		expect(readTimer(doc)).toBeNull()
 	})
@@ -118,6 +121,7 @@ describe('timer', () => {
 		['a negative duration', { zone: 'centre', startedAt: 0, durationMs: -1 }],
 		['a duration that is not a number', { zone: 'centre', startedAt: 0, durationMs: '60' }],
 		['an infinite start', { zone: 'centre', startedAt: Number.POSITIVE_INFINITY, durationMs: 1 }],
+		['a pause that is not a time', { zone: 'centre', startedAt: 0, durationMs: 1, pausedAt: 'now' }],
 	])('reads %s as no timer', (_label, value) => {
 		const doc = new Y.Doc()
 		mapOf(doc).set('timer', value)
@@ -125,7 +129,7 @@ describe('timer', () => {
 	})
 
 	it('counts the time remaining down to zero, never below', () => {
-		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000 }
+		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000, pausedAt: null }
 		expect(timerRemainingMs(timer, 10_000)).toBe(60_000)
 		expect(timerRemainingMs(timer, 40_000)).toBe(30_000)
 		expect(timerRemainingMs(timer, 70_000)).toBe(0)
@@ -134,11 +138,45 @@ describe('timer', () => {
 	})
 
 	it('has ended exactly when no time remains, and a missing timer has not ended', () => {
-		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000 }
+		const timer: Timer = { zone: 'stage-1', startedAt: 10_000, durationMs: 60_000, pausedAt: null }
 		expect(timerHasEnded(timer, 69_999)).toBe(false)
 		expect(timerHasEnded(timer, 70_000)).toBe(true)
 		expect(timerHasEnded(timer, 80_000)).toBe(true)
 		expect(timerHasEnded(null, 80_000)).toBe(false)
+	})
+
+	it('a timer written before pausing existed reads as running', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('timer', { zone: 'centre', startedAt: 5, durationMs: 10 })
+		expect(readTimer(doc)).toEqual({ zone: 'centre', startedAt: 5, durationMs: 10, pausedAt: null })
+	})
+
+	it('paused, it keeps the time left; resumed, it counts down from there', () => {
+		const doc = new Y.Doc()
+		startTimer(doc, 'stage-3', 60_000, 0)
+		pauseTimer(doc, 20_000)
+		expect(timerRemainingMs(readTimer(doc), 50_000)).toBe(40_000)
+		pauseTimer(doc, 30_000)
+		expect(readTimer(doc)!.pausedAt).toBe(20_000)
+		resumeTimer(doc, 100_000)
+		expect(readTimer(doc)!.pausedAt).toBeNull()
+		expect(timerRemainingMs(readTimer(doc), 110_000)).toBe(30_000)
+	})
+
+	it('a minute more extends a running, a paused and a finished timer', () => {
+		const doc = new Y.Doc()
+		startTimer(doc, 'stage-3', 60_000, 0)
+		extendTimer(doc, 60_000, 10_000)
+		expect(timerRemainingMs(readTimer(doc), 10_000)).toBe(110_000)
+		pauseTimer(doc, 20_000)
+		extendTimer(doc, 60_000, 90_000)
+		expect(timerRemainingMs(readTimer(doc), 90_000)).toBe(160_000)
+		resumeTimer(doc, 90_000)
+		expect(timerRemainingMs(readTimer(doc), 500_000)).toBe(0)
+		extendTimer(doc, 60_000, 500_000)
+		expect(timerRemainingMs(readTimer(doc), 500_000)).toBe(60_000)
+		pauseTimer(doc, 600_000)
+		expect(readTimer(doc)!.pausedAt).toBeNull()
 	})
 })
 
@@ -299,7 +337,7 @@ describe('readFacilitation', () => {
 		setFollowMe(doc, 'u')
 		expect(readFacilitation(doc)).toEqual({
 			statuses: { ...allOpen, 'stage-1': 'agreed' },
-			timer: { zone: 'stage-1', startedAt: 5, durationMs: 1_000 },
+			timer: { zone: 'stage-1', startedAt: 5, durationMs: 1_000, pausedAt: null },
 			spotlight: 'stage-1',
 			locked: true,
 			privateRound: { id: 'p', revealed: false },
