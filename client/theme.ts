@@ -32,3 +32,22 @@ function isDark(hex: string): boolean {
 	const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255]
 	return 0.299 * r + 0.587 * g + 0.114 * b < 140
 }
+
+/**
+ * Cursor and participant-list colours, one per person on a board while there are enough: twelve
+ * hues far enough apart to tell apart on a projector (see participant/cursorColour.ts).
+ */
+export const PERSON_COLOURS = [
+	'#e03131',
+	'#1971c2',
+	'#2f9e44',
+	'#f08c00',
+	'#9c36b5',
+	'#0c8599',
+	'#c2255c',
+	'#5c940d',
+	'#3b5bdb',
+	'#d9480f',
+	'#6741d9',
+	'#495057',
+] as const

@@ -6,6 +6,7 @@ import { ensureDepartmentList } from '../../shared/boardSettings'
 import { fetchClientConfig } from '../clientConfig'
 import { useTranslation } from '../i18n/locale'
 import { rememberBoard } from '../landing/recentBoards'
+import { keepCursorColourDistinct } from '../participant/cursorColour'
 import { $participant } from '../participant/participant'
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import type { SyncStatus } from '../sync/syncStatus'
@@ -69,6 +70,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	}, [editor, role])
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
+	useEffect(() => (editor ? keepCursorColourDistinct(editor) : undefined), [editor])
 	// Viewers, and participants while the board is locked, look but do not touch.
 	useEffect(() => {
 		editor?.updateInstanceState({ isReadonly: !canEdit })

@@ -54,6 +54,31 @@ describe('a board shared by two people', () => {
 		await saveScreenshot(page, 'collaboration-landing-recently-opened')
 	})
 
+	test('everyone on a board has a cursor colour of their own, and the list shows each person\'s department swatch', async () => {
+		const url = newBoardUrl(session.server.httpUrl)
+		const people = [
+			{ name: 'Anna', department: 'Marketing' },
+			{ name: 'Bram', department: 'IT' },
+			{ name: 'Carla', department: 'Sales' },
+			{ name: 'Dirk', department: 'HR' },
+		]
+		const pages: Page[] = []
+		for (const who of people) pages.push(await openBoard(await person(), url, who))
+		const colours = (page: Page) =>
+			page.locator(`${PARTICIPANT} .participants__dot`).evaluateAll((dots) => dots.map((dot) => getComputedStyle(dot).backgroundColor))
+		for (const page of pages) {
+			await waitForParticipantCount(page, people.length)
+			await page.waitForFunction(
+				({ selector, count }) => new Set([...document.querySelectorAll(selector)].map((dot) => getComputedStyle(dot).backgroundColor)).size === count,
+				{ selector: `${PARTICIPANT} .participants__dot`, count: people.length },
+			)
+		}
+		expect(new Set(await colours(pages[0]!)).size).toBe(people.length)
+		const departments = await pages[0]!.locator('[data-testid=participant-department]').evaluateAll((swatches) => swatches.map((swatch) => swatch.getAttribute('title')))
+		expect(departments.sort()).toEqual(people.map((who) => who.department).sort())
+		await saveScreenshot(pages[0]!, 'collaboration-distinct-colours')
+	})
+
 	test('a rectangle drawn, moved, deleted and restored by undo stays the same on both pages', async () => {
 		const url = newBoardUrl(session.server.httpUrl)
 		const a = await openBoard(await person(), url)
