@@ -11,7 +11,8 @@ import { MODEL_SHAPE_TYPES } from './modelTemplate'
  * - every note this person creates, by "+" or with tldraw's own note tool, carries its author,
  *   department and creation time, and the department's colour; during a private round also the
  *   round, so others' browsers hide it until it is revealed;
- * - the model's zones cannot be moved, resized, unlocked or deleted from this browser.
+ * - the model's zones cannot be moved, resized, unlocked or deleted from this browser;
+ * - a note keeps its department's colour: the colour says who wrote it.
  * Remote changes (source "remote") pass untouched: each person's own browser applied the rules.
  */
 export function registerBoardRules(editor: Editor): () => void {
@@ -23,7 +24,9 @@ export function registerBoardRules(editor: Editor): () => void {
 		if (source === 'user' && isModelShape(shape)) return false
 	})
 	const stopChanging = editor.sideEffects.registerBeforeChangeHandler('shape', (previous, next, source) => {
-		return source === 'user' && isModelShape(previous) ? previous : next
+		if (source !== 'user') return next
+		if (isModelShape(previous)) return previous
+		return keepDepartmentColour(previous, next)
 	})
 	return () => {
 		stopStamping()
@@ -33,6 +36,13 @@ export function registerBoardRules(editor: Editor): () => void {
 }
 
 export const isModelShape = (shape: TLShape) => MODEL_SHAPE_TYPES.has(shape.type)
+
+function keepDepartmentColour(previous: TLShape, next: TLShape): TLShape {
+	if (next.type !== 'note' || previous.type !== 'note') return next
+	const [before, after] = [previous as TLNoteShape, next as TLNoteShape]
+	if (after.props.color === before.props.color || !readNoteAuthorship(after.meta).department) return next
+	return { ...after, props: { ...after.props, color: before.props.color } }
+}
 
 function stampAuthorship(editor: Editor, note: TLNoteShape): TLNoteShape {
 	const participant = $participant.get()

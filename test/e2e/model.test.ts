@@ -13,6 +13,7 @@ import {
 	boardIdOf,
 	clickCanvas,
 	dragShapeTo,
+	drawRectangle,
 	modelOnScreen,
 	newBoardUrl,
 	openBoard,
@@ -202,6 +203,19 @@ describe('the SocialStrategyModel on the board', () => {
 		await waitForAttribute(page, SELECT_TOOL, 'aria-label', SELECT_TOOL_LABEL.nl)
 		expect(await page.locator('[data-testid=panel-stage-1] .stage-list__title').innerText()).toBe(MODEL_TEXTS.nl.stages[1].title)
 		await saveScreenshot(page, 'model-dutch-after-reload')
+	})
+
+	test("a selected note offers no colour picker (its colour is its department's), a rectangle does", async () => {
+		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), MARKETING)
+		const note = await addNoteWithPlus(page, 'stage-2', 'Department colour stays')
+		await page.locator(`.tl-shape[data-shape-id="${note}"]`).click()
+		await page.locator('.tlui-style-panel').waitFor()
+		expect(await page.locator('[data-testid="style.color"]').count()).toBe(0)
+		await saveScreenshot(page, 'model-note-style-panel')
+
+		await page.keyboard.press('Escape')
+		await drawRectangle(page, { x: 700, y: 120 }, { x: 800, y: 200 })
+		await page.locator('[data-testid="style.color"]').waitFor()
 	})
 
 	test('zones cannot be deleted with select-all and delete', async () => {
