@@ -15,3 +15,9 @@ export const ZONE_IDS: readonly ZoneId[] = ['centre', ...STAGE_NUMBERS.map(stage
 export function isStageNumber(value: unknown): value is StageNumber {
 	return typeof value === 'number' && (STAGE_NUMBERS as readonly number[]).includes(value)
 }
+
+/** The stage a zone is, or null for the centre and the parking lot. */
+export function stageNumberOf(zone: ZoneId): StageNumber | null {
+	const stage = Number(zone.slice('stage-'.length))
+	return zone.startsWith('stage-') && isStageNumber(stage) ? stage : null
+}

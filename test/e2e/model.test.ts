@@ -205,6 +205,24 @@ describe('the SocialStrategyModel on the board', () => {
 		await saveScreenshot(page, 'model-dutch-after-reload')
 	})
 
+	test('"+" at the whole-model view adds notes without moving the camera, each ready for typing', async () => {
+		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), IT)
+		const zoom = () => page.locator('[data-testid="minimap.zoom-menu-button"]').innerText()
+		const before = await zoom()
+		const plus = page.locator('[data-testid=add-note-stage-3]')
+		const plusAt = await plus.boundingBox()
+		const first = await addNoteWithPlus(page, 'stage-3', 'Where are they online?')
+		expect(await zoom()).toBe(before)
+		const second = await addNoteWithPlus(page, 'stage-3', 'How active are they?')
+		expect(await zoom()).toBe(before)
+		expect(await plus.boundingBox()).toEqual(plusAt)
+		await waitForZoneCount(page, 'stage-3', 2)
+		for (const [id, text] of [[first, 'Where are they online?'], [second, 'How active are they?']] as const) {
+			expect(await panelNote(page, 'stage-3', id).innerText()).toContain(text)
+		}
+		await saveScreenshot(page, 'model-plus-keeps-the-camera')
+	})
+
 	test("a selected note offers no colour picker (its colour is its department's), a rectangle does", async () => {
 		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), MARKETING)
 		const note = await addNoteWithPlus(page, 'stage-2', 'Department colour stays')

@@ -11,7 +11,7 @@ import {
 	type ModelLayout,
 	type Point,
 } from '../../shared/model/geometry'
-import { STAGE_NUMBERS, ZONE_IDS, stageZone, type StageNumber, type ZoneId } from '../../shared/model/zones'
+import { STAGE_NUMBERS, ZONE_IDS, stageNumberOf, stageZone, type StageNumber, type ZoneId } from '../../shared/model/zones'
 
 const DEGREE = Math.PI / 180
 const SECTOR = Math.PI / 4
@@ -244,5 +244,13 @@ describe.each(LAYOUTS)('zoneOfPoint properties on %s', (_name, layout) => {
 			}),
 			{ numRuns: 300 },
 		)
+	})
+})
+
+describe('stage numbers of zones', () => {
+	it('a stage zone has its number; the centre and the parking lot have none', () => {
+		for (const stage of STAGE_NUMBERS) expect(stageNumberOf(stageZone(stage))).toBe(stage)
+		expect(stageNumberOf('centre')).toBeNull()
+		expect(stageNumberOf('parking')).toBeNull()
 	})
 })
