@@ -19,6 +19,7 @@ import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { FACILITATOR_TOOLS_BOX } from '../facilitation/facilitatorToolsBox'
 import { SessionTimer } from '../facilitation/SessionTimer'
 import { shapeVisibility } from '../support/privateMode'
+import { SpotlightMask } from '../facilitation/SpotlightMask'
 import { SupportCanvasLayer } from '../support/SupportCanvasLayer'
 import { SupportLayer } from '../support/SupportLayer'
 import { boardOverrides } from './boardOverrides'
@@ -85,7 +86,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 			SharePanel: () => <BoardPanel status={status} />,
 			TopPanel: BoardTopPanel,
 			StylePanel: ContextualStylePanel,
-			OnTheCanvas: SupportCanvasLayer,
+			OnTheCanvas: CanvasLayers,
 		}),
 		[status],
 	)
@@ -186,4 +187,14 @@ function useClientConfig(): ClientConfig | null {
 		fetchClientConfig().then(setConfig, () => setConfig({ tldrawLicenseKey: null }))
 	}, [])
 	return config
+}
+
+/** What the board draws in page space over tldraw's shapes: the notes' badges, and the spotlight's veil above them. */
+function CanvasLayers() {
+	return (
+		<>
+			<SupportCanvasLayer />
+			<SpotlightMask />
+		</>
+	)
 }

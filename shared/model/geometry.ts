@@ -1,4 +1,4 @@
-import { STAGE_NUMBERS, stageZone, type StageNumber, type ZoneId } from './zones.js'
+import { STAGE_NUMBERS, stageNumberOf, stageZone, type StageNumber, type ZoneId } from './zones.js'
 
 export type Point = { x: number; y: number }
 
@@ -78,4 +78,18 @@ export function zoneBounds(layout: ModelLayout, zone: ZoneId): { x: number; y: n
 
 function squareAround(centre: Point, halfSide: number) {
 	return { x: centre.x - halfSide, y: centre.y - halfSide, w: 2 * halfSide, h: 2 * halfSide }
+}
+
+/**
+ * The outline of a zone as a polygon, for drawing it (a spotlight's window): the centre is its
+ * circle, a stage its ring sector; the parking lot, being everything outside the circle, has none.
+ */
+export function zoneOutline(layout: ModelLayout, zone: ZoneId, pointsPerArc = 48): Point[] | null {
+	if (zone === 'parking') return null
+	if (zone === 'centre') {
+		const steps = pointsPerArc * 2
+		return Array.from({ length: steps }, (_, index) => pointAt(layout, layout.innerRadius, (index / steps) * 2 * Math.PI))
+	}
+	const stage = stageNumberOf(zone)
+	return stage === null ? null : sectorOutline(layout, stage, pointsPerArc)
 }

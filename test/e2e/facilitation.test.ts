@@ -406,6 +406,26 @@ describe('facilitating a session', () => {
 		await saveScreenshot(viewer, 'facilitation-viewer-settings')
 	})
 
+	test("a spotlight veils everything outside the spotlit zone, the other zones' notes included", async () => {
+		const { facilitator, participant } = await openSession()
+		const outside = await addNoteWithPlus(participant, 'stage-1', 'Outside the spotlight')
+		const inside = await addNoteWithPlus(participant, 'stage-4', 'In the spotlight')
+		await byTestId(facilitator, 'spotlight').selectOption('stage-4')
+		await participant.locator('[data-testid=spotlight-mask][data-zone=stage-4]').waitFor()
+		const veiled = (noteId: string) =>
+			participant.evaluate((noteId) => {
+				const note = document.querySelector(`.tl-shape[data-shape-id="${noteId}"]`)!.getBoundingClientRect()
+				const mask = document.querySelector<SVGSVGElement>('[data-testid=spotlight-mask]')!
+				const onPage = new DOMPoint(note.x + note.width / 2, note.y + note.height / 2).matrixTransform(mask.getScreenCTM()!.inverse())
+				return mask.querySelector('path')!.isPointInFill(onPage)
+			}, noteId)
+		expect(await veiled(outside)).toBe(true)
+		expect(await veiled(inside)).toBe(false)
+		await saveScreenshot(participant, 'facilitation-spotlight-veil')
+		await byTestId(facilitator, 'spotlight').selectOption('')
+		await participant.locator('[data-testid=spotlight-mask]').waitFor({ state: 'detached' })
+	})
+
 	test('a spotlight dims the other zones; stage statuses and the overview in the centre show on every page', async () => {
 		const { facilitator, participant, viewer } = await openSession()
 		await byTestId(facilitator, 'spotlight').selectOption('stage-4')

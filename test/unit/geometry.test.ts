@@ -8,6 +8,7 @@ import {
 	zoneBounds,
 	zoneCentre,
 	zoneOfPoint,
+	zoneOutline,
 	type ModelLayout,
 	type Point,
 } from '../../shared/model/geometry'
@@ -252,5 +253,23 @@ describe('stage numbers of zones', () => {
 		for (const stage of STAGE_NUMBERS) expect(stageNumberOf(stageZone(stage))).toBe(stage)
 		expect(stageNumberOf('centre')).toBeNull()
 		expect(stageNumberOf('parking')).toBeNull()
+	})
+})
+
+describe('zone outlines', () => {
+	it("every point of a zone's outline is in that zone, and the parking lot has none", () => {
+		for (const zone of ZONE_IDS) {
+			const outline = zoneOutline(MODEL_LAYOUT, zone)
+			if (zone === 'parking') {
+				expect(outline).toBeNull()
+				continue
+			}
+			expect(outline!.length).toBeGreaterThan(8)
+			// Points on the border sit on the tolerance line; pull each a little towards the zone's middle.
+			const middle = zoneCentre(MODEL_LAYOUT, zone)
+			for (const point of outline!) {
+				expect(zoneOfPoint({ x: point.x + (middle.x - point.x) * 0.01, y: point.y + (middle.y - point.y) * 0.01 })).toBe(zone)
+			}
+		}
 	})
 })
