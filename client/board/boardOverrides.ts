@@ -1,12 +1,24 @@
 import type { TLUiOverrides } from 'tldraw'
 import { zoneOfPoint } from '../../shared/model/geometry'
 import { addNoteToZone } from './addNoteToZone'
+import { confirmDeletion } from './deletionGuard'
 
-/** Shift+N adds a note to the zone under the cursor, like the "+" on that zone. */
+/**
+ * Shift+N adds a note to the zone under the cursor, like the "+" on that zone; deleting or cutting
+ * many of other people's notes at once asks first.
+ */
 export const boardOverrides: TLUiOverrides = {
 	actions(editor, actions) {
+		const guarded = (id: 'delete' | 'cut') => ({
+			...actions[id]!,
+			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) => {
+				if (confirmDeletion(editor)) return actions[id]!.onSelect(source)
+			},
+		})
 		return {
 			...actions,
+			delete: guarded('delete'),
+			cut: guarded('cut'),
 			'add-note-to-zone': {
 				id: 'add-note-to-zone',
 				label: 'action.add-note-to-zone',

@@ -21,6 +21,7 @@ export const en = {
 	'status.local': 'Changes kept on this device until the connection is back',
 	'status.viewOnly': 'View only',
 	'status.lastDisconnect': 'Last disconnect: {reason}',
+	'board.confirmDeleteOthers': 'Delete {count} notes written by other people? Everyone loses them.',
 	'participants.label': 'Participants',
 	'participants.viewer': 'Viewer',
 	'participants.you': 'you',

@@ -23,6 +23,7 @@ export const nl: Record<MessageKey, string> = {
 	'status.local': 'Wijzigingen staan op dit apparaat tot de verbinding terug is',
 	'status.viewOnly': 'Alleen bekijken',
 	'status.lastDisconnect': 'Laatste verbreking: {reason}',
+	'board.confirmDeleteOthers': '{count} notities van andere mensen verwijderen? Iedereen raakt ze kwijt.',
 	'participants.label': 'Deelnemers',
 	'participants.viewer': 'Kijker',
 	'participants.you': 'jij',

@@ -26,3 +26,16 @@ export function readNoteAuthorship(meta: unknown): NoteAuthorship {
 function nonEmptyString(value: unknown): string | null {
 	return typeof value === 'string' && value.trim().length > 0 ? value.trim() : null
 }
+
+export type Person = { userId: string; name: string | null; department: string | null }
+
+/**
+ * Whether a note is this person's own: by the author's user id where the note carries one, else
+ * by name and department (notes of older clients). A note without authorship is nobody's.
+ */
+export function isOwnNote(meta: unknown, me: Person): boolean {
+	const authorId = (meta as { authorId?: unknown } | null)?.authorId
+	if (typeof authorId === 'string' && authorId !== '') return authorId === me.userId
+	const { authorName, department } = readNoteAuthorship(meta)
+	return authorName !== null && authorName === me.name && department === me.department
+}

@@ -316,6 +316,46 @@ describe('the SocialStrategyModel on the board', () => {
 		await saveScreenshot(a, 'model-new-department-in-legend-page-a')
 	})
 
+	test("select-all and delete of more than 10 other people's notes asks first; declining keeps them for everyone", async () => {
+		const url = newBoardUrl(session.server.httpUrl)
+		const bram = await openBoard(await person(), url, IT)
+		const template = await addNoteWithPlus(bram, 'stage-1', 'Template')
+		await waitForAllSaved(bram)
+		const client = await connectSynced(session.server.relayUrl, boardIdOf(url))
+		try {
+			const copied = await waitFor(() => readAllRecords(client.doc).find((record) => record.id === template), { what: 'the note on the relay' })
+			const others = Array.from({ length: 12 }, (_, index) => ({
+				...copied,
+				id: `shape:anna-${index}`,
+				x: (copied.x as number) + (index % 4) * 10,
+				meta: { authorName: 'Anna', department: 'Marketing', createdAt: '2026-12-01T10:00:00Z', authorId: 'user:anna' },
+			}))
+			writeRecordChanges(client.doc, { put: others, removed: [] }, 'test')
+			await waitForZoneCount(bram, 'stage-1', 13)
+		} finally {
+			client.destroy()
+		}
+		const asked: string[] = []
+		let accept = false
+		bram.on('dialog', (dialog) => {
+			asked.push(dialog.message())
+			void (accept ? dialog.accept() : dialog.dismiss())
+		})
+		await clickCanvas(bram, { x: 60, y: 250 })
+		await bram.keyboard.press('Control+a')
+		await bram.keyboard.press('Delete')
+		await waitFor(() => asked.length === 1, { what: 'the question' })
+		expect(asked[0]).toBe(en['board.confirmDeleteOthers'].replace('{count}', '12'))
+		await bram.waitForTimeout(500)
+		expect((await shapeIds(bram)).filter((id) => id.startsWith('shape:anna-'))).toHaveLength(12)
+
+		accept = true
+		await bram.keyboard.press('Control+a')
+		await bram.keyboard.press('Delete')
+		await waitForZoneCount(bram, 'stage-1', 0)
+		expect(asked).toHaveLength(2)
+	})
+
 	test('a note without department meta still shows and counts as unknown department', async () => {
 		const errors: Error[] = []
 		const context = await person()
