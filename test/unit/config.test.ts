@@ -35,6 +35,12 @@ describe('readConfig', () => {
 				sendBufferBytes: 32 * MiB,
 				documentBytes: 64 * MiB,
 				heartbeatMs: 15_000,
+				maxNestingDepth: 32,
+				maxKeyLength: 256,
+				maxValueBytes: MiB,
+				maxUpdateEntries: 5_000,
+				maxAwarenessStateBytes: 128 * 1024,
+				maxAwarenessClientsPerConnection: 4,
 			},
 		})
 	})
@@ -65,6 +71,12 @@ describe('readConfig', () => {
 				MAX_SEND_BUFFER_BYTES: '65536',
 				MAX_DOCUMENT_BYTES: '1024',
 				HEARTBEAT_MS: '100',
+				MAX_NESTING_DEPTH: '8',
+				MAX_KEY_LENGTH: '64',
+				MAX_VALUE_BYTES: '2048',
+				MAX_UPDATE_ENTRIES: '100',
+				MAX_AWARENESS_STATE_BYTES: '4096',
+				MAX_AWARENESS_CLIENTS_PER_CONNECTION: '1',
 			}),
 		).toEqual({
 			port: 8080,
@@ -85,6 +97,12 @@ describe('readConfig', () => {
 				sendBufferBytes: 65536,
 				documentBytes: 1024,
 				heartbeatMs: 100,
+				maxNestingDepth: 8,
+				maxKeyLength: 64,
+				maxValueBytes: 2048,
+				maxUpdateEntries: 100,
+				maxAwarenessStateBytes: 4096,
+				maxAwarenessClientsPerConnection: 1,
 			},
 		})
 	})

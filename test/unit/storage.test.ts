@@ -6,7 +6,8 @@ import { describe, it, expect, afterEach, vi } from 'vitest'
 import * as Y from 'yjs'
 import { LevelBoardStorage } from '../../server/storage/LevelBoardStorage'
 import { PersistedBoard, type PersistenceOptions } from '../../server/storage/PersistedBoard'
-import type { DocumentLog } from '../../server/storage/BoardStorage'
+import type { DocumentLog, StoredUpdate } from '../../server/storage/BoardStorage'
+import { ClassicLevel } from 'classic-level'
 
 const directories: string[] = []
 const openStorages: LevelBoardStorage[] = []
@@ -36,7 +37,7 @@ async function closeStorage(storage: LevelBoardStorage): Promise<void> {
 }
 
 const bytes = (...values: number[]) => new Uint8Array(values)
-const asArrays = (updates: Uint8Array[]) => updates.map((update) => [...update])
+const asArrays = (updates: StoredUpdate[]) => updates.map(({ update }) => [...update])
 
 describe('LevelBoardStorage', () => {
 	it('a board never written loads as no updates', async () => {
@@ -151,32 +152,85 @@ describe('LevelBoardStorage', () => {
 		expect(asArrays(await reopened.loadUpdates(first))).toEqual([[99]])
 		expect(asArrays(await reopened.loadUpdates(second))).toEqual([[77], [30]])
 	})
+
+	it('entries set aside leave the log for good but are kept apart, under their ids', async () => {
+		const directory = temporaryDirectory()
+		const storage = await openStorage(directory)
+		await storage.appendUpdates('board', [bytes(1), bytes(2), bytes(3)])
+		const [, damaged] = await storage.loadUpdates('board')
+		await storage.setAside('board', [damaged!.id])
+		expect(asArrays(await storage.loadUpdates('board'))).toEqual([[1], [3]])
+		await storage.appendUpdates('board', [bytes(4)])
+		await closeStorage(storage)
+
+		const reopened = await openStorage(directory)
+		expect(asArrays(await reopened.loadUpdates('board'))).toEqual([[1], [3], [4]])
+		await closeStorage(reopened)
+		const db = new ClassicLevel<string, Uint8Array>(directory, { valueEncoding: 'view' })
+		const aside = await db.sublevel<string, Uint8Array>('aside', { valueEncoding: 'view' }).iterator().all()
+		await db.close()
+		expect(aside.map(([id, update]) => [id, [...update]])).toEqual([[damaged!.id, [2]]])
+	})
+
+	it('setAside ignores ids of other boards and ids that are no longer stored', async () => {
+		const storage = await openStorage(temporaryDirectory())
+		await storage.appendUpdates('a', [bytes(1)])
+		await storage.appendUpdates('ab', [bytes(2)])
+		const [ofOther] = await storage.loadUpdates('ab')
+		await storage.setAside('a', [ofOther!.id, 'a!00000000000000ff'])
+		expect(asArrays(await storage.loadUpdates('a'))).toEqual([[1]])
+		expect(asArrays(await storage.loadUpdates('ab'))).toEqual([[2]])
+	})
 })
 
 /** A BoardStorage in memory that records what was asked of it. */
 class MemoryStorage implements DocumentLog {
-	readonly boards = new Map<string, Uint8Array[]>()
+	readonly boards = new Map<string, StoredUpdate[]>()
+	readonly aside: StoredUpdate[] = []
 	compactions = 0
+	private nextId = 0
 
 	async loadUpdates(boardId: string) {
 		return [...(this.boards.get(boardId) ?? [])]
 	}
 	async appendUpdates(boardId: string, updates: Uint8Array[]) {
-		this.boards.set(boardId, [...(this.boards.get(boardId) ?? []), ...updates])
+		this.boards.set(boardId, [...(this.boards.get(boardId) ?? []), ...updates.map((update) => this.entry(boardId, update))])
 	}
 	async compact(boardId: string, state: Uint8Array, replacedCount: number) {
 		this.compactions++
 		const stored = this.boards.get(boardId) ?? []
-		this.boards.set(boardId, [state, ...stored.slice(replacedCount)])
+		this.boards.set(boardId, [this.entry(boardId, state), ...stored.slice(replacedCount)])
+	}
+	async setAside(boardId: string, ids: string[]) {
+		const stored = this.boards.get(boardId) ?? []
+		this.aside.push(...stored.filter(({ id }) => ids.includes(id)))
+		this.boards.set(boardId, stored.filter(({ id }) => !ids.includes(id)))
+	}
+
+	updatesOf(boardId: string): Uint8Array[] | undefined {
+		return this.boards.get(boardId)?.map(({ update }) => update)
+	}
+
+	private entry(boardId: string, update: Uint8Array): StoredUpdate {
+		return { id: `${boardId}!${this.nextId++}`, update }
 	}
 }
 
-/** A doc whose every update is queued on `board`, as the relay does with accepted updates. */
-function trackedDoc(): { doc: Y.Doc; attach: (board: PersistedBoard) => void } {
+/**
+ * A client doc and the board's state: every edit is applied to the state and queued on `board`,
+ * as the relay does with accepted updates.
+ */
+function trackedDoc(): { doc: Y.Doc; state: YDocState; attach: (board: PersistedBoard) => void } {
 	const doc = new Y.Doc()
+	const state = new YDocState()
 	return {
 		doc,
-		attach: (board) => doc.on('update', (update: Uint8Array) => board.enqueue(update)),
+		state,
+		attach: (board) =>
+			doc.on('update', (update: Uint8Array) => {
+				state.apply(update)
+				board.enqueue(update)
+			}),
 	}
 }
 
@@ -186,13 +240,26 @@ function edit(doc: Y.Doc, key: string, value: unknown) {
 
 const contentOf = (doc: Y.Doc) => doc.getMap('records').toJSON()
 
+/** What a fresh state loaded from `storage` holds. */
+async function reloaded(storage: DocumentLog): Promise<YDocState> {
+	const state = new YDocState()
+	await new PersistedBoard(storage, 'board', state, slow).load()
+	return state
+}
+
+function docOf(updates: Uint8Array[]): Y.Doc {
+	const doc = new Y.Doc()
+	for (const update of updates) Y.applyUpdate(doc, update)
+	return doc
+}
+
 const slow: PersistenceOptions = { persistDelayMs: 1000, compactAfterUpdates: 1000 }
 
 describe('PersistedBoard', () => {
-	it('flushed updates load into a new doc with the same content', async () => {
+	it('flushed updates load into a new state with the same content', async () => {
 		const storage = await openStorage(temporaryDirectory())
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', { x: 1 })
@@ -202,17 +269,16 @@ describe('PersistedBoard', () => {
 		doc.getArray('list').push([1, 2, 3])
 		await board.flush()
 
-		const copy = new Y.Doc()
-		await new PersistedBoard(storage, 'board', new YDocState(copy), slow).load()
-		expect(contentOf(copy)).toEqual({ a: { x: 2 }, b: 'two' })
-		expect(copy.getArray('list').toJSON()).toEqual([1, 2, 3])
-		expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc))
+		const copy = await reloaded(storage)
+		expect(copy.read(contentOf)).toEqual({ a: { x: 2 }, b: 'two' })
+		expect(copy.read((loaded) => loaded.getArray('list').toJSON())).toEqual([1, 2, 3])
+		expect(copy.stateVector()).toEqual(Y.encodeStateVector(doc))
 	})
 
 	it('queued updates are written as one merged update per flush', async () => {
 		const storage = new MemoryStorage()
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		for (let i = 0; i < 10; i++) edit(doc, `k${i}`, i)
@@ -227,20 +293,21 @@ describe('PersistedBoard', () => {
 		const source = new Y.Doc()
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
-		expect(contentOf(doc)).toEqual({ a: 1 })
+		expect(state.read(contentOf)).toEqual({ a: 1 })
 		await board.flush()
 		expect(storage.boards.get('board')).toHaveLength(1)
+		expect(storage.compactions).toBe(0)
 	})
 
 	it('an update is written by itself within persistDelayMs', async () => {
 		vi.useFakeTimers()
 		const storage = new MemoryStorage()
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 100, compactAfterUpdates: 1000 })
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, { persistDelayMs: 100, compactAfterUpdates: 1000 })
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -253,8 +320,8 @@ describe('PersistedBoard', () => {
 	it('flushAndCompact leaves exactly one stored update containing everything', async () => {
 		const directory = temporaryDirectory()
 		const storage = await openStorage(directory)
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		for (let i = 0; i < 5; i++) {
@@ -267,16 +334,15 @@ describe('PersistedBoard', () => {
 
 		const stored = await storage.loadUpdates('board')
 		expect(stored).toHaveLength(1)
-		const copy = new Y.Doc()
-		Y.applyUpdate(copy, stored[0]!)
+		const copy = docOf([stored[0]!.update])
 		expect(contentOf(copy)).toEqual(contentOf(doc))
 		expect(contentOf(copy)).toHaveProperty('last')
 	})
 
 	it('compactAfterUpdates triggers compaction once the log reaches that length', async () => {
 		const storage = await openStorage(temporaryDirectory())
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 1000, compactAfterUpdates: 3 })
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, { persistDelayMs: 1000, compactAfterUpdates: 3 })
 		await board.load()
 		attach(board)
 		edit(doc, 'k0', 0)
@@ -288,9 +354,7 @@ describe('PersistedBoard', () => {
 		await board.flush()
 		const compacted = await storage.loadUpdates('board')
 		expect(compacted).toHaveLength(1)
-		const copy = new Y.Doc()
-		Y.applyUpdate(copy, compacted[0]!)
-		expect(contentOf(copy)).toEqual({ k0: 0, k1: 1, k2: 2 })
+		expect(contentOf(docOf([compacted[0]!.update]))).toEqual({ k0: 0, k1: 1, k2: 2 })
 
 		// The count starts again from the compacted state.
 		edit(doc, 'k3', 3)
@@ -309,28 +373,131 @@ describe('PersistedBoard', () => {
 		for (let i = 0; i < 4; i++) edit(source, `k${i}`, i)
 		await storage.appendUpdates('board', updates)
 
-		const doc = new Y.Doc()
-		await new PersistedBoard(storage, 'board', new YDocState(doc), slow).load()
-		expect(contentOf(doc)).toEqual(contentOf(source))
+		const state = await reloaded(storage)
+		expect(state.read(contentOf)).toEqual(contentOf(source))
 		expect(storage.boards.get('board')).toHaveLength(1)
 		expect(storage.compactions).toBe(1)
 	})
 
-	it('an unreadable stored update is skipped and the rest loads', async () => {
+	it('a stored update that cannot be applied is set aside, the rest loads, and the log is merged without it', async () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		const storage = new MemoryStorage()
 		const source = new Y.Doc()
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [bytes(0xff, 0xff, 0xff, 0xff), Y.encodeStateAsUpdate(source)])
-		const doc = new Y.Doc()
-		await new PersistedBoard(storage, 'board', new YDocState(doc), slow).load()
-		expect(contentOf(doc)).toEqual({ a: 1 })
+		const damaged = storage.boards.get('board')![0]!
+
+		const state = await reloaded(storage)
+		expect(state.read(contentOf)).toEqual({ a: 1 })
+		expect(storage.aside).toEqual([damaged])
+		expect(storage.boards.get('board')).toHaveLength(1)
+		expect(contentOf(docOf(storage.updatesOf('board')!))).toEqual({ a: 1 })
+	})
+
+	// Fails today: YDocState.load reports droppedPending 0 for dropped structs (it decodes Yjs'
+	// V2-encoded pendingStructs with the V1 decoder), so PersistedBoard sees nothing repaired and
+	// leaves the log as it is. See yDocState.test.ts.
+	it.fails('a single stored update with changes that wait for others never stored is rewritten without them', async () => {
+		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+		const storage = new MemoryStorage()
+		const source = new Y.Doc()
+		const updates: Uint8Array[] = []
+		source.on('update', (update: Uint8Array) => updates.push(update))
+		edit(source, 'a', 1)
+		edit(source, 'b', 2)
+		const other = new Y.Doc()
+		edit(other, 'c', 3)
+		await storage.appendUpdates('board', [Y.mergeUpdates([updates[1]!, Y.encodeStateAsUpdate(other)])])
+
+		const state = await reloaded(storage)
+		expect(state.read(contentOf)).toEqual({ c: 3 })
+		expect(state.read((doc) => doc.store.pendingStructs)).toBeNull()
+		expect(storage.compactions).toBe(1)
+		expect(Y.decodeUpdate(storage.updatesOf('board')![0]!).structs.map((struct) => struct.id.client)).toEqual([other.clientID])
+	})
+
+	it('the durable state vector is what is on disk: loaded, then advanced by each completed write', async () => {
+		const storage = new MemoryStorage()
+		const source = new Y.Doc()
+		edit(source, 'a', 1)
+		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
+		await board.load()
+		attach(board)
+		expect(board.durableStateVector).toEqual(Y.encodeStateVector(source))
+		edit(doc, 'b', 2)
+		expect(board.durableStateVector).toEqual(Y.encodeStateVector(source))
+		await board.flush()
+		expect(board.durableStateVector).toEqual(state.stateVector())
+		expect(Y.decodeStateVector(board.durableStateVector).get(doc.clientID)).toBe(1)
+	})
+
+	it('whenDurable resolves at once when nothing is queued, else once everything queued before it is written', async () => {
+		vi.useFakeTimers()
+		const storage = new MemoryStorage()
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, { persistDelayMs: 100, compactAfterUpdates: 1000 })
+		await board.load()
+		attach(board)
+		expect(Y.decodeStateVector(await board.whenDurable()).size).toBe(0)
+
+		edit(doc, 'a', 1)
+		let confirmed: Uint8Array | null = null
+		void board.whenDurable().then((stateVector) => (confirmed = stateVector))
+		await vi.advanceTimersByTimeAsync(50)
+		expect(confirmed).toBeNull()
+		await vi.advanceTimersByTimeAsync(50)
+		expect(Y.decodeStateVector(confirmed!).get(doc.clientID)).toBe(1)
+	})
+
+	it('whenDurable waits through a failed write until the retry succeeds', async () => {
+		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+		vi.useFakeTimers()
+		const storage = new MemoryStorage()
+		let failures = 1
+		const append = storage.appendUpdates.bind(storage)
+		storage.appendUpdates = async (boardId, updates) => {
+			if (failures-- > 0) throw new Error('disk full')
+			return append(boardId, updates)
+		}
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
+		await board.load()
+		attach(board)
+		edit(doc, 'a', 1)
+		let confirmed = false
+		void board.whenDurable().then(() => (confirmed = true))
+		await board.flush().catch(() => {})
+		await vi.advanceTimersByTimeAsync(0)
+		expect(confirmed).toBe(false)
+		await vi.advanceTimersByTimeAsync(1000)
+		expect(confirmed).toBe(true)
+		expect(board.durableStateVector).toEqual(state.stateVector())
+	})
+
+	it('a retired board writes the queued updates as they came and never its state', async () => {
+		const storage = new MemoryStorage()
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, { persistDelayMs: 1000, compactAfterUpdates: 2 })
+		await board.load()
+		attach(board)
+		edit(doc, 'a', 1)
+		await board.flush()
+		let queued: Uint8Array | undefined
+		doc.once('update', (update: Uint8Array) => (queued = update))
+		edit(doc, 'b', 2)
+		await board.retire()
+		// Two entries reach compactAfterUpdates, yet the state is not written.
+		expect(storage.compactions).toBe(0)
+		expect(storage.updatesOf('board')).toHaveLength(2)
+		expect(storage.updatesOf('board')![1]).toEqual(queued)
 	})
 
 	it('an append that races a compaction is not lost', async () => {
 		const storage = await openStorage(temporaryDirectory())
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -342,14 +509,9 @@ describe('PersistedBoard', () => {
 		const flush = board.flush()
 		await Promise.all([compaction, flush])
 
-		const copy = new Y.Doc()
-		await new PersistedBoard(storage, 'board', new YDocState(copy), slow).load()
-		expect(contentOf(copy)).toEqual({ a: 1, b: 2, c: 3 })
+		expect((await reloaded(storage)).read(contentOf)).toEqual({ a: 1, b: 2, c: 3 })
 	})
 
-	// Fails today: compact() cancels the retry timer that the failed flush armed, and a failed
-	// compaction puts the updates back in `pending` without arming a new one. See the report;
-	// flip to `it` once PersistedBoard retries after a failed compaction.
 	it('updates whose write fails during flushAndCompact are written once storage recovers', async () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		vi.useFakeTimers()
@@ -365,8 +527,8 @@ describe('PersistedBoard', () => {
 			if (failing) throw new Error('disk unavailable')
 			return compact(boardId, state, replacedCount)
 		}
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
@@ -379,9 +541,7 @@ describe('PersistedBoard', () => {
 		failing = false
 		await vi.advanceTimersByTimeAsync(10_000)
 
-		const copy = new Y.Doc()
-		for (const update of storage.boards.get('board')!) Y.applyUpdate(copy, update)
-		expect(contentOf(copy)).toEqual({ a: 1, b: 2, c: 3 })
+		expect(contentOf(docOf(storage.updatesOf('board')!))).toEqual({ a: 1, b: 2, c: 3 })
 	})
 
 	it('storage operations of one board never overlap', async () => {
@@ -399,8 +559,8 @@ describe('PersistedBoard', () => {
 			}
 		storage.appendUpdates = slowly(storage.appendUpdates.bind(storage))
 		storage.compact = slowly(storage.compact.bind(storage))
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), { persistDelayMs: 1000, compactAfterUpdates: 3 })
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, { persistDelayMs: 1000, compactAfterUpdates: 3 })
 		await board.load()
 		attach(board)
 		const operations: Promise<void>[] = []
@@ -411,9 +571,7 @@ describe('PersistedBoard', () => {
 		}
 		await Promise.all(operations)
 		expect(mostActive).toBe(1)
-		const copy = new Y.Doc()
-		for (const update of storage.boards.get('board')!) Y.applyUpdate(copy, update)
-		expect(contentOf(copy)).toEqual(contentOf(doc))
+		expect(contentOf(docOf(storage.updatesOf('board')!))).toEqual(contentOf(doc))
 	})
 
 	it('a failed write is reported, kept and retried', async () => {
@@ -426,18 +584,16 @@ describe('PersistedBoard', () => {
 			if (failures-- > 0) throw new Error('disk full')
 			return append(boardId, updates)
 		}
-		const { doc, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', new YDocState(doc), slow)
+		const { doc, state, attach } = trackedDoc()
+		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
 		attach(board)
 		edit(doc, 'a', 1)
 		await expect(board.flush()).rejects.toThrow(/could not write board updates.*disk full/)
 		expect(storage.boards.get('board')).toBeUndefined()
 		await vi.advanceTimersByTimeAsync(1000)
-		const stored = storage.boards.get('board')
+		const stored = storage.updatesOf('board')
 		expect(stored).toHaveLength(1)
-		const copy = new Y.Doc()
-		Y.applyUpdate(copy, stored![0]!)
-		expect(contentOf(copy)).toEqual({ a: 1 })
+		expect(contentOf(docOf(stored!))).toEqual({ a: 1 })
 	})
 })
