@@ -52,9 +52,21 @@ export class YDocState implements DocumentState {
 
 	itemAt(id: ItemId): ItemFacts {
 		const struct = Y.getItem(this.doc.store, Y.createID(id.client, id.clock))
-		if (!(struct instanceof Y.Item)) return { parentDepth: null, isType: false }
+		if (!(struct instanceof Y.Item)) return { parentDepth: null, isType: false, parent: null, parentSub: null }
 		const isType = struct.content instanceof Y.ContentType && struct.id.clock === id.clock
-		return { parentDepth: depthOf(struct.parent as Y.AbstractType<unknown> | null), isType }
+		const parent = struct.parent as Y.AbstractType<unknown> | null
+		return { parentDepth: depthOf(parent), isType, parent: parentKeyOf(parent), parentSub: struct.parentSub }
+	}
+
+	isInOrder(left: ItemId, right: ItemId, maxSteps: number): boolean {
+		const start = Y.getItem(this.doc.store, Y.createID(left.client, left.clock))
+		const end = Y.getItem(this.doc.store, Y.createID(right.client, right.clock))
+		if (!(start instanceof Y.Item) || !(end instanceof Y.Item)) return true
+		if (start === end) return right.clock > left.clock
+		if (start.parent !== end.parent) return false
+		let item = start.right
+		for (let steps = 0; item !== null && steps < maxSteps; steps++, item = item.right) if (item === end) return true
+		return false
 	}
 
 	isDeleted(client: number, clock: number, length: number): boolean {
@@ -126,7 +138,8 @@ export class YDocState implements DocumentState {
 	 */
 	private dropPending(): number {
 		const { store } = this.doc
-		const dropped = store.pendingStructs ? Y.decodeUpdate(store.pendingStructs.update).structs.length : 0
+		// Yjs keeps pending structs in the v2 encoding.
+		const dropped = store.pendingStructs ? Y.decodeUpdateV2(store.pendingStructs.update).structs.length : 0
 		const droppedDeletes = store.pendingDs ? 1 : 0
 		store.pendingStructs = null
 		store.pendingDs = null
@@ -172,6 +185,13 @@ function applyAll(doc: Y.Doc, updates: Uint8Array[], skipped: number[]): number 
 	} catch {
 		return current
 	}
+}
+
+/** How updates name a shared type: a root by its name, a nested one by the item that holds it. */
+function parentKeyOf(type: Y.AbstractType<unknown> | null): string | null {
+	if (type === null) return null
+	if (type._item === null) return `root:${Y.findRootTypeKey(type)}`
+	return `item:${type._item.id.client}:${type._item.id.clock}`
 }
 
 /** 1 for a root type, one more for each shared type it is nested in. */

@@ -12,9 +12,21 @@ export interface DocumentFacts {
 	itemAt(id: ItemId): ItemFacts
 	/** Whether every clock of the range (which the document has) is deleted already. */
 	isDeleted(client: number, clock: number, length: number): boolean
+	/**
+	 * Whether `right` follows `left` in the sequence they are in (or either was collected, which
+	 * makes an item put between them collected too). Looks at most `maxSteps` items far.
+	 */
+	isInOrder(left: ItemId, right: ItemId, maxSteps: number): boolean
 }
 
-export type ItemFacts = { parentDepth: number | null; isType: boolean }
+/**
+ * `parent` names the shared type the item is in (`root:<name>` or `item:<client>:<clock>` of the
+ * item holding it) and `parentSub` its map key; both null for a collected item.
+ */
+export type ItemFacts = { parentDepth: number | null; isType: boolean; parent: string | null; parentSub: string | null }
+
+/** Honest origins are next to each other when an item is made; concurrent inserts between them are few. */
+const MAX_ORIGIN_DISTANCE = 1000
 
 export type DependencyVerdict =
 	/** `writtenClients`: the clients whose clocks the update extends. */
@@ -24,6 +36,9 @@ export type DependencyVerdict =
 	| { ok: false; missing: false; reason: string; setting: string | null }
 
 type Pending = { structs: ScannedStruct[]; next: number; facts: (ItemFacts | undefined)[] }
+type ScannedItem = Extract<ScannedStruct, { kind: 'item' }>
+
+const COLLECTED: ItemFacts = { parentDepth: null, isType: false, parent: null, parentSub: null }
 
 class Refusal extends Error {
 	constructor(
@@ -42,7 +57,10 @@ class Refusal extends Error {
  * will exist, and no shared type or value nests deeper than the limit. Yjs itself would park what
  * it cannot integrate in the document's pending structs forever, and throw half-way on what
  * points at items that do not exist; this walks the same dependencies Yjs' integration does, so
- * an accepted update is applied whole and leaves nothing pending.
+ * an accepted update is applied whole and leaves nothing pending. It also refuses the shapes Yjs
+ * trusts honest clients never to make, which leave a document that throws later or reads
+ * differently once reloaded: a map entry holding several values, a continuation of a change
+ * under another parent than the change, an item whose right origin is not right of its origin.
  */
 export function checkDependencies(update: ScannedUpdate, document: DocumentFacts, maxNestingDepth: number): DependencyVerdict {
 	try {
@@ -127,48 +145,85 @@ class Integration {
 		if (struct.clock > clock) {
 			throw new Refusal(`update builds on changes of client ${client} that the server has never received`, true)
 		}
+		if (struct.kind === 'item') {
+			// Yjs looks up an item's references even when it has the item already.
+			const waitingFor = this.missingReference(client, struct)
+			if (waitingFor) return waitingFor
+		}
 		if (struct.clock + struct.length <= clock) {
 			pending.next++
 			return null
 		}
-		if (struct.kind === 'item') {
-			for (const reference of [struct.origin, struct.rightOrigin, struct.parent && 'item' in struct.parent ? struct.parent.item : null]) {
-				if (reference === null) continue
-				if (reference.client === client) {
-					if (reference.clock >= struct.clock) {
-						throw new Refusal('document update is corrupt: an item refers to a later item of its own client', false)
-					}
-				} else if (reference.clock >= this.clockOf(reference.client)) return reference
-			}
-			pending.facts[pending.next] = this.factsOf(struct)
-		}
+		if (struct.kind === 'item') pending.facts[pending.next] = this.factsOf(client, struct, clock)
 		this.clocks.set(client, struct.clock + struct.length)
 		pending.next++
 		return null
 	}
 
-	private factsOf(struct: Extract<ScannedStruct, { kind: 'item' }>): ItemFacts {
-		const parentDepth = this.parentDepthOf(struct)
-		if (parentDepth !== null) {
-			const depth = parentDepth + (struct.isType ? 1 : struct.valueDepth)
+	private missingReference(client: number, struct: ScannedItem): ItemId | null {
+		for (const reference of [struct.origin, struct.rightOrigin, struct.parent && 'item' in struct.parent ? struct.parent.item : null]) {
+			if (reference === null) continue
+			if (reference.client === client) {
+				if (reference.clock >= struct.clock) {
+					throw new Refusal('document update is corrupt: an item refers to a later item of its own client', false)
+				}
+			} else if (reference.clock >= this.clockOf(reference.client)) return reference
+		}
+		return null
+	}
+
+	/** The facts of an item about to be integrated from clock `from` on, once it passed every check. */
+	private factsOf(client: number, struct: ScannedItem, from: number): ItemFacts {
+		const facts = this.placeOf(struct)
+		if (facts.parentDepth !== null) {
+			const depth = facts.parentDepth + (struct.isType ? 1 : struct.valueDepth)
 			if (depth > this.maxNestingDepth) {
 				throw new Refusal(`a value nested ${depth} levels deep exceeds MAX_NESTING_DEPTH (${this.maxNestingDepth})`, false, 'MAX_NESTING_DEPTH')
 			}
 		}
-		return { parentDepth, isType: struct.isType }
+		if (facts.parentSub !== null && struct.length > 1 && !struct.isDeletedContent) {
+			throw new Refusal('document update is corrupt: a map entry holds more than one value', false)
+		}
+		if (from > struct.clock) this.checkContinuation(client, from, facts)
+		if (struct.origin && struct.rightOrigin && this.isInDocument(struct.origin) && this.isInDocument(struct.rightOrigin)) {
+			if (!this.document.isInOrder(struct.origin, struct.rightOrigin, MAX_ORIGIN_DISTANCE)) {
+				throw new Refusal("document update is corrupt: an item's right origin is not right of its origin", false)
+			}
+		}
+		return { ...facts, isType: struct.isType }
+	}
+
+	/**
+	 * A struct that starts inside what the document has: Yjs integrates its new part right after
+	 * the document's item before it, keeping the parent the struct names, so the two must agree.
+	 */
+	private checkContinuation(client: number, from: number, facts: ItemFacts) {
+		const before = this.itemAt({ client, clock: from - 1 })
+		if (before.parent === null || before.parent !== facts.parent || before.parentSub !== facts.parentSub) {
+			throw new Refusal('document update is corrupt: it continues a change under another parent', false)
+		}
 	}
 
 	/** As Yjs finds the parent: its own parent info, else its left neighbour's, else its right one's. */
-	private parentDepthOf(struct: Extract<ScannedStruct, { kind: 'item' }>): number | null {
-		if (struct.parent && 'root' in struct.parent) return 1
+	private placeOf(struct: ScannedItem): ItemFacts {
+		if (struct.parent && 'root' in struct.parent) {
+			return { parentDepth: 1, isType: false, parent: `root:${struct.parent.root}`, parentSub: struct.parentSub }
+		}
 		if (struct.parent) {
 			const holder = this.itemAt(struct.parent.item)
-			return holder.isType && holder.parentDepth !== null ? holder.parentDepth + 1 : null
+			if (!holder.isType || holder.parentDepth === null) return COLLECTED
+			const { client, clock } = struct.parent.item
+			return { parentDepth: holder.parentDepth + 1, isType: false, parent: `item:${client}:${clock}`, parentSub: struct.parentSub }
 		}
 		const left = struct.origin && this.itemAt(struct.origin)
 		const right = struct.rightOrigin && this.itemAt(struct.rightOrigin)
-		if ((left && left.parentDepth === null) || (right && right.parentDepth === null)) return null
-		return (left ?? right)?.parentDepth ?? null
+		if ((left && left.parent === null) || (right && right.parent === null)) return COLLECTED
+		const neighbour = left ?? right
+		return neighbour ? { ...neighbour, isType: false } : COLLECTED
+	}
+
+	private isInDocument(id: ItemId): boolean {
+		return id.clock < this.documentClockOf(id.client)
 	}
 
 	private itemAt(id: ItemId): ItemFacts {
@@ -176,10 +231,10 @@ class Integration {
 		const pending = this.pending.get(id.client)!
 		const index = indexOfClock(pending.structs, id.clock)
 		const struct = pending.structs[index]!
-		if (struct.kind === 'gc') return { parentDepth: null, isType: false }
+		if (struct.kind === 'gc') return COLLECTED
 		const facts = pending.facts[index]!
 		// Only the first clock of a type item is the type; the rest of a multi-clock item is values.
-		return { parentDepth: facts.parentDepth, isType: facts.isType && id.clock === struct.clock }
+		return { ...facts, isType: facts.isType && id.clock === struct.clock }
 	}
 
 	private clockOf(client: number): number {

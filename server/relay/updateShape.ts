@@ -38,6 +38,8 @@ export type ScannedStruct =
 			parentSub: string | null
 			/** This item holds a shared type (Y.Map, Y.Array, ...). */
 			isType: boolean
+			/** Its content is only a deletion marker (what Yjs writes for deleted items). */
+			isDeletedContent: boolean
 			/** JSON levels of its deepest value (0 for scalars and types). */
 			valueDepth: number
 	  }
@@ -119,15 +121,15 @@ function readStruct(reader: StrictReader, clock: number): ScannedStruct {
 	const parentSub = ownParentInfo && info & BIT_PARENT_SUB ? reader.key() : null
 	const content = readContent(reader, contentRef)
 	if (content.length === 0) throw new UpdateShapeError('document update has an item without content')
-	return { kind: 'item', clock, origin, rightOrigin, parent, parentSub, ...content }
+	return { kind: 'item', clock, origin, rightOrigin, parent, parentSub, isDeletedContent: false, ...content }
 }
 
-type ContentFacts = { length: number; isType: boolean; valueDepth: number }
+type ContentFacts = { length: number; isType: boolean; valueDepth: number; isDeletedContent?: boolean }
 
 function readContent(reader: StrictReader, contentRef: number): ContentFacts {
 	switch (contentRef) {
 		case CONTENT_DELETED:
-			return { length: reader.varUint(), isType: false, valueDepth: 0 }
+			return { length: reader.varUint(), isType: false, valueDepth: 0, isDeletedContent: true }
 		case CONTENT_JSON: {
 			const length = reader.varUint()
 			reader.countEntries(length - 1)
@@ -179,6 +181,8 @@ function readDeleteSet(reader: StrictReader): DeleteRange[] {
 			const clock = reader.varUint()
 			const length = reader.varUint()
 			if (!Number.isSafeInteger(clock + length)) throw new UpdateShapeError(`a deletion of client ${client} overflows`)
+			// Yjs never writes one, and files it as waiting for changes it will never get.
+			if (length === 0) throw new UpdateShapeError(`update has an empty deletion of client ${client}`)
 			deletes.push({ client, clock, length })
 		}
 	}
@@ -337,11 +341,7 @@ class StrictReader {
 
 	private skipScalar(type: number) {
 		if (type >= ANY_UNDEFINED - 1 && type <= ANY_UNDEFINED) return
-		if (type === ANY_INTEGER) {
-			// lib0 varInt: 6 bits in the first byte, 7 in each following, high bit continues.
-			while (this.uint8() & 0x80);
-			return
-		}
+		if (type === ANY_INTEGER) return this.skipVarInt()
 		if (type === ANY_FLOAT32) return this.skip(4)
 		if (type === ANY_FLOAT64 || type === ANY_BIGINT) return this.skip(8)
 		if (type === 121 || type === 120) return
@@ -362,6 +362,22 @@ class StrictReader {
 	private skipString() {
 		const length = this.varUint()
 		if (!isUtf8(this.take(length))) throw new UpdateShapeError('document update holds text that is not valid UTF-8')
+	}
+
+	/**
+	 * lib0's varInt: 6 bits in the first byte, 7 in each following, the high bit continues. Read as
+	 * lib0 reads it, which refuses a number past 2^53 (an honest one takes at most 5 bytes).
+	 */
+	private skipVarInt() {
+		let byte = this.uint8()
+		let value = byte & 0x3f
+		let factor = 64
+		while (byte & 0x80) {
+			byte = this.uint8()
+			value += (byte & 0x7f) * factor
+			factor *= 128
+			if (byte & 0x80 && value > Number.MAX_SAFE_INTEGER) throw new UpdateShapeError('document update holds a number out of range')
+		}
 	}
 
 	private checkValueBytes(length: number) {

@@ -172,12 +172,15 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 	})
 
 	it("an update of 150,000 entries is refused (MAX_UPDATE_ENTRIES); the largest allowed ones keep another board's round trips under 100 ms", async () => {
+		// Built before anything is timed: building them is this process's work, not the server's,
+		// and its garbage would be collected in the middle of a round trip.
+		const flood = encodeUpdate(manyEntriesUpdate(150_000))
+		const largestAllowed = Array.from({ length: 4 }, (_, round) => encodeUpdate(manyEntriesUpdate(4_900, `allowed-${round}`)))
+		expect(flood.byteLength).toBeLessThan(4 * MiB)
 		const server = await serverWith()
 		const [writer, reader] = [await honest(server, 'bystander'), await honest(server, 'bystander')]
 		await roundTrip(writer, reader)
 		const flooder = await raw(server, 'flooded')
-		const flood = encodeUpdate(manyEntriesUpdate(150_000))
-		expect(flood.byteLength).toBeLessThan(4 * MiB)
 		flooder.socket.send(flood)
 		const closed = await flooder.closed
 		expect(closed.code).toBe(CLOSE_CODES.updateRefused)
@@ -186,8 +189,8 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		const allowed = await raw(server, 'flooded')
 		const times: number[] = []
 		// Round 0 warms the server's code up, as any server that has run for a minute is.
-		for (let round = 0; round < 4; round++) {
-			allowed.socket.send(encodeUpdate(manyEntriesUpdate(4_900, `allowed-${round}`)))
+		for (const [round, update] of largestAllowed.entries()) {
+			allowed.socket.send(update)
 			const took = await roundTrip(writer, reader)
 			if (round > 0) times.push(took)
 		}

@@ -394,10 +394,7 @@ describe('PersistedBoard', () => {
 		expect(contentOf(docOf(storage.updatesOf('board')!))).toEqual({ a: 1 })
 	})
 
-	// Fails today: YDocState.load reports droppedPending 0 for dropped structs (it decodes Yjs'
-	// V2-encoded pendingStructs with the V1 decoder), so PersistedBoard sees nothing repaired and
-	// leaves the log as it is. See yDocState.test.ts.
-	it.fails('a single stored update with changes that wait for others never stored is rewritten without them', async () => {
+	it('a single stored update with changes that wait for others never stored is rewritten without them', async () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		const storage = new MemoryStorage()
 		const source = new Y.Doc()
