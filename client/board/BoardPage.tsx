@@ -26,8 +26,10 @@ import { boardOverrides } from './boardOverrides'
 import { registerBoardRules } from './boardRules'
 import { $boardSettings, followBoardSettings } from './boardSettingsState'
 import { BoardSettingsDialog } from './BoardSettingsDialog'
+import { BoardShortcutsDialog } from './BoardShortcutsDialog'
 import { ConnectionStatus } from './ConnectionStatus'
 import { ContextualStylePanel } from './ContextualStylePanel'
+import { FirstVisitHint } from './FirstVisitHint'
 import { JoinDialog } from './JoinDialog'
 import { ensureModelTemplate } from './modelTemplate'
 import { ParticipantsList } from './ParticipantsList'
@@ -87,6 +89,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 			TopPanel: BoardTopPanel,
 			StylePanel: ContextualStylePanel,
 			OnTheCanvas: CanvasLayers,
+			KeyboardShortcutsDialog: BoardShortcutsDialog,
 		}),
 		[status],
 	)
@@ -115,6 +118,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 				<JoinDialog doc={doc} onDone={() => setEditingIdentity(false)} />
 			)}
 			{settingsOpen && <BoardSettingsDialog doc={doc} onClose={() => setSettingsOpen(false)} />}
+			{role !== 'viewer' && participant !== null && !editingIdentity && <FirstVisitHint />}
 			{editor && <FacilitationLayer editor={editor} />}
 			{editor && <SupportLayer editor={editor} />}
 			<NoticeToast />

@@ -28,7 +28,7 @@ export const boardOverrides: TLUiOverrides = {
 		}
 	},
 	translations: {
-		en: { 'action.add-note-to-zone': 'Add a note to the zone under the cursor' },
-		nl: { 'action.add-note-to-zone': 'Notitie toevoegen aan de zone onder de cursor' },
+		en: { 'action.add-note-to-zone': 'Add a note to the zone under the cursor', 'shortcuts-dialog.board': 'Strategy board' },
+		nl: { 'action.add-note-to-zone': 'Notitie toevoegen aan de zone onder de cursor', 'shortcuts-dialog.board': 'Strategiebord' },
 	},
 }

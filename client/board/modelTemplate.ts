@@ -1,4 +1,4 @@
-import { createShapeId, getIndicesBelow, type Editor, type TLShapePartial } from 'tldraw'
+import { createShapeId, getIndicesBelow, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
 import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { MODEL_CENTRE_TYPE, type ModelCentreShape } from '../shapes/ModelCentreShapeUtil'
@@ -13,7 +13,11 @@ export const stageZoneId = (stage: number) => createShapeId(`model-stage-${stage
 export const MODEL_CENTRE_ID = createShapeId('model-centre')
 export const MODEL_SHAPE_TYPES: ReadonlySet<string> = new Set([STAGE_ZONE_TYPE, MODEL_CENTRE_TYPE])
 
-/** Draws the model on the board's first page if any of its zones is missing; not undoable. */
+/**
+ * Draws the model on the board's first page if any of its zones is missing; not undoable. The
+ * zones go into the store directly: tldraw's createShapes refuses new shapes on a page already
+ * at its shape cap, and a board that arrives with thousands of notes must still show its model.
+ */
 export function ensureModelTemplate(editor: Editor): void {
 	const page = editor.getPages()[0]
 	if (!page) return
@@ -39,12 +43,18 @@ export function ensureModelTemplate(editor: Editor): void {
 	// Below everything already on the page, so notes always sit on top of the zones.
 	const lowest = editor.getSortedChildIdsForParent(page.id)[0]
 	const indices = getIndicesBelow(lowest ? editor.getShape(lowest)!.index : undefined, missing.length)
-	editor.run(
-		() => {
-			editor.createShapes(
-				missing.map((shape, i) => ({ ...shape, parentId: page.id, index: indices[i], isLocked: true })),
-			)
-		},
-		{ history: 'ignore', ignoreShapeLock: true },
+	const records = missing.map(
+		(shape, i): TLShape => ({
+			typeName: 'shape',
+			rotation: 0,
+			opacity: 1,
+			meta: {},
+			...shape,
+			parentId: page.id,
+			index: indices[i]!,
+			isLocked: true,
+			props: { ...editor.getShapeUtil(shape.type).getDefaultProps(), ...shape.props },
+		}) as TLShape,
 	)
+	editor.run(() => editor.store.put(records), { history: 'ignore', ignoreShapeLock: true })
 }

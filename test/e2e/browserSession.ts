@@ -31,9 +31,13 @@ export function browserSession(defaults: BrowserContextOptions = {}) {
 		get server(): RunningServer {
 			return server!
 		},
-		/** A new person: a fresh browser context. */
-		async person(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+		/**
+		 * A new person: a fresh browser context. Unless `firstVisit`, one who has dismissed the
+		 * first-visit hint before, so it does not sit over the canvas a test clicks on.
+		 */
+		async person({ firstVisit = false, ...options }: BrowserContextOptions & { firstVisit?: boolean } = {}): Promise<BrowserContext> {
 			const context = await browser!.newContext({ ...defaults, ...options })
+			if (!firstVisit) await context.addInitScript(() => localStorage.setItem('strategy-board:first-visit-hint-dismissed', 'true'))
 			contexts.push(context)
 			return context
 		},

@@ -7,6 +7,8 @@ import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { readAllRecords, recordsOf, writeRecordChanges } from '../../shared/recordDoc'
 import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
+import { fractionalIndex } from '../bench/noteRecords'
+import { noteRecord } from '../helpers/noteRecord'
 import { connectSynced } from '../helpers/yjsClient'
 import {
 	addNoteWithPlus,
@@ -205,6 +207,28 @@ describe('the SocialStrategyModel on the board', () => {
 		await saveScreenshot(page, 'model-dutch-after-reload')
 	})
 
+	test('a first visit shows a hint (Shift+N, draagvlak, islands) until dismissed, and Shift+N is in the keyboard shortcuts', async () => {
+		const context = await person({ firstVisit: true })
+		const page = await openBoard(context, newBoardUrl(session.server.httpUrl), MARKETING)
+		const hint = page.locator('[data-testid=first-visit-hint]')
+		await hint.waitFor()
+		expect(await hint.innerText()).toContain('Shift+N')
+		await saveScreenshot(page, 'model-first-visit-hint')
+		await page.locator('[data-testid=first-visit-hint-dismiss]').click()
+		await hint.waitFor({ state: 'detached' })
+		await page.reload()
+		await page.locator('.tl-canvas').waitFor()
+		await page.waitForTimeout(500)
+		expect(await hint.count()).toBe(0)
+
+		await clickCanvas(page, { x: 60, y: 250 })
+		await page.keyboard.press('Control+Alt+/')
+		const dialog = page.locator('.tlui-dialog__content')
+		await dialog.waitFor()
+		expect(await dialog.innerText()).toContain('Add a note to the zone under the cursor')
+		await saveScreenshot(page, 'model-shortcuts-dialog')
+	})
+
 	test('"+" at the whole-model view adds notes without moving the camera, each ready for typing', async () => {
 		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), IT)
 		const zoom = () => page.locator('[data-testid="minimap.zoom-menu-button"]').innerText()
@@ -355,6 +379,27 @@ describe('the SocialStrategyModel on the board', () => {
 		await waitForZoneCount(bram, 'stage-1', 0)
 		expect(asked).toHaveLength(2)
 	})
+
+	test("a board that already holds more notes than tldraw's 4,000-shape cap still gets its model drawn", async () => {
+		const url = newBoardUrl(session.server.httpUrl)
+		const first = await openBoard(await person(), url, MARKETING)
+		await waitForAllSaved(first)
+		await first.close()
+		const client = await connectSynced(session.server.relayUrl, boardIdOf(url))
+		try {
+			// Notes from an import, outside the circle, and no model: as a board imported from another tool arrives.
+			const notes = Array.from({ length: 4_050 }, (_, index) =>
+				noteRecord({ id: `shape:imported-${index}`, x: 2_000 + (index % 60) * 220, y: (Math.floor(index / 60) - 30) * 220, index: fractionalIndex(index) }),
+			)
+			writeRecordChanges(client.doc, { put: notes as never, removed: ZONE_RECORD_IDS }, 'import')
+			await waitFor(() => client.provider.ws!.bufferedAmount === 0, { what: 'the notes sent' })
+		} finally {
+			client.destroy()
+		}
+		const page = await openBoard(await person(), url, IT)
+		await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 9, ZONE_SHAPES, { timeout: 60_000 })
+		await saveScreenshot(page, 'model-drawn-over-the-cap')
+	}, 120_000)
 
 	test('a note without department meta still shows and counts as unknown department', async () => {
 		const errors: Error[] = []
