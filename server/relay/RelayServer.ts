@@ -10,7 +10,7 @@ import { log } from '../logger.js'
 import { clientAddress } from './clientAddress.js'
 import { Connection, type WritePolicy } from './Connection.js'
 import { Inbox } from './Inbox.js'
-import { parseClientMessage, ProtocolError } from './protocol.js'
+import { parseClientMessage, ProtocolError, type MessageLimits } from './protocol.js'
 import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
@@ -30,6 +30,7 @@ export class RelayServer {
 	private readonly connections = new Set<Connection>()
 	private readonly heartbeat: NodeJS.Timeout
 	private readonly trustedProxies: ReadonlySet<string>
+	private readonly messageLimits: MessageLimits
 
 	constructor(
 		private readonly rooms: RoomRegistry,
@@ -40,6 +41,9 @@ export class RelayServer {
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
 		this.heartbeat = setInterval(() => this.pingAll(), options.limits.heartbeatMs)
 		this.trustedProxies = new Set(options.limits.trustedProxies)
+		// Every connection on a board may announce a few ids, and a stock client echoes them all.
+		const { limits } = options
+		this.messageLimits = { ...limits, maxAwarenessEntries: limits.connectionsPerBoard * limits.maxAwarenessClientsPerConnection }
 	}
 
 	attach(server: Server): void {
@@ -109,7 +113,7 @@ export class RelayServer {
 				if (!room) return
 				inbox.start((frame) => {
 					try {
-						room.receive(connection, parseClientMessage(frame, this.options.limits))
+						room.receive(connection, parseClientMessage(frame, this.messageLimits))
 					} catch (error) {
 						if (error instanceof ProtocolError) {
 							log.warn('closed a connection that sent a message the relay does not take', { boardId: room.boardId, problem: error.message })

@@ -34,7 +34,13 @@ export class ProtocolError extends Error {
 	}
 }
 
-export function parseClientMessage(frame: Uint8Array, limits: ShapeLimits): ClientMessage {
+/**
+ * `maxAwarenessEntries`: a stock client echoes the states it receives, so an honest awareness
+ * message lists up to one entry per peer on the board; far more is a flood, refused unread.
+ */
+export type MessageLimits = ShapeLimits & { maxAwarenessEntries: number }
+
+export function parseClientMessage(frame: Uint8Array, limits: MessageLimits): ClientMessage {
 	const decoder = decoding.createDecoder(frame)
 	const messageType = readOr(() => decoding.readVarUint(decoder), 'frame is empty or has no message type')
 	switch (messageType) {
@@ -42,7 +48,7 @@ export function parseClientMessage(frame: Uint8Array, limits: ShapeLimits): Clie
 			return parseSyncMessage(decoder, limits)
 		case MESSAGE_AWARENESS: {
 			const update = readOr(() => decoding.readVarUint8Array(decoder), 'awareness message is truncated')
-			return { kind: 'awareness', entries: readAwarenessEntries(update) }
+			return { kind: 'awareness', entries: readAwarenessEntries(update, limits.maxAwarenessEntries) }
 		}
 		case MESSAGE_QUERY_AWARENESS:
 			return { kind: 'queryAwareness' }
@@ -72,10 +78,11 @@ function parseSyncMessage(decoder: decoding.Decoder, limits: ShapeLimits): Clien
 }
 
 /** The entries as sent; their JSON is checked by the relay only for the states it keeps. */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+function readAwarenessEntries(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update)
+	const count = readOr(() => decoding.readVarUint(decoder), 'awareness update is malformed')
+	if (count > maxEntries) throw new ProtocolError(`awareness update lists ${count} clients; a board has room for at most ${maxEntries}`)
 	return readOr(() => {
-		const count = decoding.readVarUint(decoder)
 		const entries: AwarenessEntry[] = []
 		for (let i = 0; i < count; i++) {
 			const clientId = decoding.readVarUint(decoder)

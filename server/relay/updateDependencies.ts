@@ -184,9 +184,16 @@ class Integration {
 		if (facts.parentSub !== null && struct.length > 1 && !struct.isDeletedContent) {
 			throw new Refusal('document update is corrupt: a map entry holds more than one value', false)
 		}
+		// Yjs sets a map key with its current value as the only origin; a right origin there
+		// tangles the key's history so that the live value and the stored one differ.
+		if (facts.parentSub !== null && struct.rightOrigin !== null) {
+			throw new Refusal('document update is corrupt: a map entry has a right origin', false)
+		}
 		if (from > struct.clock) this.checkContinuation(client, from, facts)
-		if (struct.origin && struct.rightOrigin && this.isInDocument(struct.origin) && this.isInDocument(struct.rightOrigin)) {
-			if (!this.document.isInOrder(struct.origin, struct.rightOrigin, MAX_ORIGIN_DISTANCE)) {
+		// A continuation's new part goes right after the document's item before it, whatever origin it names.
+		const origin = from > struct.clock ? { client, clock: from - 1 } : struct.origin
+		if (origin && struct.rightOrigin && this.isInDocument(origin) && this.isInDocument(struct.rightOrigin)) {
+			if (!this.document.isInOrder(origin, struct.rightOrigin, MAX_ORIGIN_DISTANCE)) {
 				throw new Refusal("document update is corrupt: an item's right origin is not right of its origin", false)
 			}
 		}

@@ -37,7 +37,14 @@ export function browserSession(defaults: BrowserContextOptions = {}) {
 		 */
 		async person({ firstVisit = false, ...options }: BrowserContextOptions & { firstVisit?: boolean } = {}): Promise<BrowserContext> {
 			const context = await browser!.newContext({ ...defaults, ...options })
-			if (!firstVisit) await context.addInitScript(() => localStorage.setItem('strategy-board:first-visit-hint-dismissed', 'true'))
+			if (!firstVisit) {
+				await context.addInitScript(() => {
+					// Also runs in frames without storage (about:blank), where touching it throws.
+					try {
+						localStorage.setItem('strategy-board:first-visit-hint-dismissed', 'true')
+					} catch {}
+				})
+			}
 			contexts.push(context)
 			return context
 		},

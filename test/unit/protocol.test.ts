@@ -202,6 +202,17 @@ describe('parseClientMessage accepts what y-protocols clients send', () => {
 })
 
 describe('parseClientMessage refuses malformed frames with a ProtocolError', () => {
+	it('an awareness update listing more clients than a board has room for, before reading them', () => {
+		const frame = awarenessFrame(
+			(() => {
+				const encoder = encoding.createEncoder()
+				encoding.writeVarUint(encoder, SHAPE_LIMITS.maxAwarenessEntries + 1)
+				return encoding.toUint8Array(encoder)
+			})(),
+		)
+		expect(() => parseClientMessage(frame, SHAPE_LIMITS)).toThrow(`awareness update lists ${SHAPE_LIMITS.maxAwarenessEntries + 1} clients`)
+	})
+
 	it('an empty frame', () => {
 		expect(protocolErrorOf(new Uint8Array()).message).toBe('frame is empty or has no message type')
 	})
