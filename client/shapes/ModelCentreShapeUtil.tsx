@@ -15,7 +15,7 @@ import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
 import { CentreOverviewLine } from '../facilitation/CentreOverviewLine'
 import { useSpotlit } from '../facilitation/useSpotlit'
-import { ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
+import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
 import { $canEditBoard } from '../session/sessionState'
 import { CENTRE_COLOURS } from '../theme'
@@ -71,9 +71,10 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 	const spotlit = useSpotlit('centre')
 	const texts = zoneTexts('centre', locale, settings)
 	const diameter = shape.props.radius * 2
+	const status = useZoneStatus('centre')
 
 	return (
-		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre" data-spotlit={spotlit}>
+		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre" data-spotlit={spotlit} data-status={status}>
 			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }}>
 				{canEdit && (
 					<button

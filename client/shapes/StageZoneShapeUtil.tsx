@@ -18,7 +18,7 @@ import type { StageNumber } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
 import { useSpotlit } from '../facilitation/useSpotlit'
-import { ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
+import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
 import { $canEditBoard } from '../session/sessionState'
 import { STAGE_COLOURS } from '../theme'
@@ -107,11 +107,29 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 	const texts = zoneTexts(zone, locale, settings)
 	const label = labelTransform(shape)
 	const size = shape.props.outerRadius * 2
+	const status = useZoneStatus(zone)
+	const outline = outlinePath(shape)
+	const clipId = `zone-status-clip-${stage}`
 
 	return (
 		<HTMLContainer className="stage-zone" data-zone={zone} data-testid={`zone-${zone}`} data-spotlit={spotlit}>
 			<svg className="stage-zone__shape" width={size} height={size} viewBox={`0 0 ${size} ${size}`}>
-				<path d={outlinePath(shape)} fill={colours.fill} stroke="#ffffff" strokeWidth={12} strokeLinejoin="round" />
+				<path d={outline} fill={colours.fill} stroke="#ffffff" strokeWidth={12} strokeLinejoin="round" />
+				{status !== 'open' && (
+					// A broad band inside the zone's edge, in the status colour: readable at the whole-model view.
+					<>
+						<clipPath id={clipId}>
+							<path d={outline} />
+						</clipPath>
+						<path
+							d={outline}
+							className={`zone-status-outline zone-status-outline--${status}`}
+							clipPath={`url(#${clipId})`}
+							data-testid="zone-status-outline"
+							data-status={status}
+						/>
+					</>
+				)}
 			</svg>
 			<div
 				className="stage-zone__label"

@@ -406,6 +406,26 @@ describe('facilitating a session', () => {
 		await saveScreenshot(viewer, 'facilitation-viewer-settings')
 	})
 
+	test('stage statuses show as a broad coloured band at the whole-model view', async () => {
+		const { facilitator, participant } = await openSession()
+		await byTestId(facilitator, 'open-statuses').click()
+		await byTestId(facilitator, 'status-stage-1').selectOption('agreed')
+		await byTestId(facilitator, 'status-stage-2').selectOption('discussion')
+		await byTestId(facilitator, 'status-centre').selectOption('agreed')
+		const band = (zone: string) => participant.locator(`[data-testid=zone-${zone}] [data-testid=zone-status-outline]`)
+		await band('stage-1').and(participant.locator('[data-status=agreed]')).waitFor()
+		await band('stage-2').and(participant.locator('[data-status=discussion]')).waitFor()
+		await participant.locator('[data-testid=zone-centre][data-status=agreed]').waitFor()
+		expect(await band('stage-3').count()).toBe(0)
+		// Half the stroke lies inside the zone; on screen it must be wide enough to see from the back of a room.
+		const onScreenWidth = await band('stage-1').evaluate((path) => {
+			const scale = (path as SVGPathElement).getScreenCTM()!.a
+			return (parseFloat(getComputedStyle(path).strokeWidth) / 2) * scale
+		})
+		expect(onScreenWidth).toBeGreaterThanOrEqual(8)
+		await saveScreenshot(participant, 'facilitation-status-bands')
+	})
+
 	test("a spotlight veils everything outside the spotlit zone, the other zones' notes included", async () => {
 		const { facilitator, participant } = await openSession()
 		const outside = await addNoteWithPlus(participant, 'stage-1', 'Outside the spotlight')
