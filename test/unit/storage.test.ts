@@ -216,6 +216,17 @@ class MemoryStorage implements DocumentLog {
 	}
 }
 
+/** Storage whose first `failures` appends fail as a full disk would. */
+function storageFailingFirst(failures: number): MemoryStorage {
+	const storage = new MemoryStorage()
+	const append = storage.appendUpdates.bind(storage)
+	storage.appendUpdates = async (boardId, updates) => {
+		if (failures-- > 0) throw new Error('disk full')
+		return append(boardId, updates)
+	}
+	return storage
+}
+
 /**
  * A client doc and the board's state: every edit is applied to the state and queued on `board`,
  * as the relay does with accepted updates.
@@ -451,13 +462,7 @@ describe('PersistedBoard', () => {
 	it('whenDurable waits through a failed write until the retry succeeds', async () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		vi.useFakeTimers()
-		const storage = new MemoryStorage()
-		let failures = 1
-		const append = storage.appendUpdates.bind(storage)
-		storage.appendUpdates = async (boardId, updates) => {
-			if (failures-- > 0) throw new Error('disk full')
-			return append(boardId, updates)
-		}
+		const storage = storageFailingFirst(1)
 		const { doc, state, attach } = trackedDoc()
 		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()
@@ -574,13 +579,7 @@ describe('PersistedBoard', () => {
 	it('a failed write is reported, kept and retried', async () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		vi.useFakeTimers()
-		const storage = new MemoryStorage()
-		let failures = 1
-		const append = storage.appendUpdates.bind(storage)
-		storage.appendUpdates = async (boardId, updates) => {
-			if (failures-- > 0) throw new Error('disk full')
-			return append(boardId, updates)
-		}
+		const storage = storageFailingFirst(1)
 		const { doc, state, attach } = trackedDoc()
 		const board = new PersistedBoard(storage, 'board', state, slow)
 		await board.load()

@@ -10,6 +10,7 @@ import { deleteSetUpdate, nestedMapsUpdate } from '../helpers/hostileUpdates'
 import { noteRecord } from '../helpers/noteRecord'
 import { applyEdit, editArbitrary, runEdits, type Edit } from '../helpers/randomEdits'
 import { SHAPE_LIMITS } from '../helpers/shapeLimits'
+import { docWithId, updatesOf } from '../helpers/yDocs'
 
 const verdictOf = (update: Uint8Array, state = new YDocState()): DependencyVerdict =>
 	checkDependencies(scanUpdate(update, SHAPE_LIMITS), state, SHAPE_LIMITS.maxNestingDepth)
@@ -38,21 +39,6 @@ function expectSafe(state: YDocState, update: Uint8Array) {
 	expect(pendingOf(state)).toEqual({ structs: null, deletes: null })
 }
 
-function docWithId(clientID: number): Y.Doc {
-	const doc = new Y.Doc()
-	doc.clientID = clientID
-	return doc
-}
-
-/** Each update `doc` emits while `edit` runs. */
-function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
-	const updates: Uint8Array[] = []
-	const record = (update: Uint8Array) => updates.push(update)
-	doc.on('update', record)
-	edit()
-	doc.off('update', record)
-	return updates
-}
 
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
 

@@ -3,22 +3,8 @@ import * as Y from 'yjs'
 import { YDocState } from '../../server/relay/YDocState'
 import { craftUpdate } from '../helpers/craftedUpdate'
 import { deleteSetUpdate, nestedMapsUpdate } from '../helpers/hostileUpdates'
+import { docWithId, updatesOf } from '../helpers/yDocs'
 
-function docWithId(clientID: number): Y.Doc {
-	const doc = new Y.Doc()
-	doc.clientID = clientID
-	return doc
-}
-
-/** Each update `doc` emits while `edit` runs. */
-function updatesOf(doc: Y.Doc, edit: () => void): Uint8Array[] {
-	const updates: Uint8Array[] = []
-	const record = (update: Uint8Array) => updates.push(update)
-	doc.on('update', record)
-	edit()
-	doc.off('update', record)
-	return updates
-}
 
 const recordsOf = (state: YDocState) => state.read((doc) => doc.getMap('records').toJSON())
 const pendingOf = (state: YDocState) => state.read((doc) => ({ structs: doc.store.pendingStructs, deletes: doc.store.pendingDs }))
