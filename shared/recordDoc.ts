@@ -25,10 +25,10 @@ export function readAllRecords(doc: Y.Doc): PlainRecord[] {
 
 /**
  * A new record is ~13 Yjs entries (its map and one per property); the relay refuses updates of
- * more than MAX_UPDATE_ENTRIES (5,000 by default) so that one update cannot stall a server, so a
- * big paste goes out in steps of ~2,600 entries.
+ * more than MAX_UPDATE_ENTRIES (2,500 by default) so that one update cannot stall a server, so a
+ * big paste goes out in steps of ~1,300 entries.
  */
-export const RECORDS_PER_TRANSACTION = 200
+export const RECORDS_PER_TRANSACTION = 100
 
 /** Writes puts (only their changed properties) and removals, in transactions of at most RECORDS_PER_TRANSACTION records. */
 export function writeRecordChanges(doc: Y.Doc, { put, removed }: RecordChanges, origin: unknown): void {

@@ -112,8 +112,10 @@ export class RelayServer {
 			(room) => {
 				if (!room) return
 				inbox.start((frame) => {
+					const cpuBefore = process.cpuUsage()
 					try {
 						room.receive(connection, parseClientMessage(frame, this.messageLimits))
+						reportSlowFrame(room.boardId, frame, cpuBefore)
 					} catch (error) {
 						if (error instanceof ProtocolError) {
 							log.warn('closed a connection that sent a message the relay does not take', { boardId: room.boardId, problem: error.message })
@@ -183,6 +185,19 @@ export class RelayServer {
 			connection.socket.ping()
 		}
 	}
+}
+
+/** One frame may cost this much of the process's CPU before it is worth a warning: others wait meanwhile. */
+const SLOW_FRAME_CPU_MS = 50
+
+/**
+ * CPU time rather than wall time: on a busy machine a frame can wait for the processor without
+ * having cost anything, and the limits exist to bound what a frame costs.
+ */
+function reportSlowFrame(boardId: string, frame: Uint8Array, cpuBefore: NodeJS.CpuUsage) {
+	const { user, system } = process.cpuUsage(cpuBefore)
+	const cpuMs = (user + system) / 1000
+	if (cpuMs > SLOW_FRAME_CPU_MS) log.warn('a message held the event loop', { boardId, cpuMs: Math.round(cpuMs), bytes: frame.byteLength })
 }
 
 function count(counts: Map<string, number>, key: string, delta: number) {

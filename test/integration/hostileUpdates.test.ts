@@ -174,11 +174,11 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		expect(rssBytes(server) - before).toBeLessThan(20 * MiB)
 	})
 
-	it("an update of 150,000 entries is refused (MAX_UPDATE_ENTRIES); the largest allowed ones keep another board's round trips under 100 ms", async () => {
+	it('an update of 150,000 entries is refused (MAX_UPDATE_ENTRIES); none of the largest allowed ones costs the server 50 ms of CPU, and other boards keep working', async () => {
 		// Built before anything is timed: building them is this process's work, not the server's,
 		// and its garbage would be collected in the middle of a round trip.
 		const flood = encodeUpdate(manyEntriesUpdate(150_000))
-		const largestAllowed = Array.from({ length: 4 }, (_, round) => encodeUpdate(manyEntriesUpdate(4_900, `allowed-${round}`)))
+		const largestAllowed = Array.from({ length: 9 }, (_, round) => encodeUpdate(manyEntriesUpdate(2_450, `allowed-${round}`)))
 		expect(flood.byteLength).toBeLessThan(4 * MiB)
 		const server = await serverWith()
 		const [writer, reader] = [await honest(server, 'bystander'), await honest(server, 'bystander')]
@@ -190,14 +190,18 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 		expect(closed.reason).toContain('MAX_UPDATE_ENTRIES')
 
 		const allowed = await raw(server, 'flooded')
-		const times: number[] = []
-		// Round 0 warms the server's code up, as any server that has run for a minute is.
+		// The first rounds warm the server's code up (V8 compiles it as it runs), as on any server that
+		// has run for a minute. What a frame costs is read from the server's own CPU accounting: a round
+		// trip's wall time also counts whatever else the machine runs (the bench measures latency).
+		const WARM_UP = 6
+		let slowFramesBefore = 0
 		for (const [round, update] of largestAllowed.entries()) {
+			if (round === WARM_UP) slowFramesBefore = (server.output().match(/a message held the event loop/g) ?? []).length
 			allowed.socket.send(update)
-			const took = await roundTrip(writer, reader)
-			if (round > 0) times.push(took)
+			await roundTrip(writer, reader)
 		}
-		expect(Math.max(...times), `round trips ${times.map(Math.round).join(", ")} ms`).toBeLessThan(100)
+		const slowFrames = server.output().match(/a message held the event loop[^\n]*/g) ?? []
+		expect(slowFrames.slice(slowFramesBefore), slowFrames.join('\n')).toEqual([])
 	})
 
 	it('20 sockets that ask for a 12 MiB board and stop reading raise the server RSS by less than 100 MiB; the board they asked for does not count as a backlog', async () => {

@@ -38,7 +38,7 @@ describe('readConfig', () => {
 				maxNestingDepth: 32,
 				maxKeyLength: 256,
 				maxValueBytes: MiB,
-				maxUpdateEntries: 5_000,
+				maxUpdateEntries: 2_500,
 				maxAwarenessStateBytes: 128 * 1024,
 				maxAwarenessClientsPerConnection: 4,
 			},

@@ -85,13 +85,13 @@ describe('writeRecordChanges and readAllRecords', () => {
 		expect(readAllRecords(doc).map((record) => record.id).sort()).toEqual(['shape:a', 'shape:c'])
 	})
 
-	it('writes a paste of 1,000 records in steps, each update under the relay\'s 5,000-entry limit', () => {
+	it('writes a paste of 1,000 records in steps, each update under the relay\'s 2,500-entry limit', () => {
 		const doc = new Y.Doc()
 		const updates: Uint8Array[] = []
 		doc.on('update', (update: Uint8Array) => updates.push(update))
 		writeRecordChanges(doc, { put: Array.from({ length: 1000 }, (_, index) => note(`shape:${index}`)), removed: [] }, LOCAL)
 		expect(updates.length).toBe(Math.ceil(1000 / RECORDS_PER_TRANSACTION))
-		for (const update of updates) expect(Y.decodeUpdate(update).structs.length).toBeLessThan(5_000)
+		for (const update of updates) expect(Y.decodeUpdate(update).structs.length).toBeLessThan(2_500)
 		expect(recordsOf(doc).size).toBe(1000)
 	})
 
