@@ -6,7 +6,7 @@ import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.js'
 import { ClientIdClaims } from './ClientIdClaims.js'
 import type { Connection } from './Connection.js'
 import type { DocumentState } from './DocumentState.js'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol.js'
+import { closeCodeForRefusal, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol.js'
 import { checkDependencies } from './updateDependencies.js'
 import type { ScannedUpdate } from './updateShape.js'
 
@@ -134,8 +134,7 @@ export class Room {
 		if (!verdict.ok) {
 			if (verdict.missing) return this.waitForMissing(connection, verdict.reason)
 			log.warn('refused an update', { boardId: this.boardId, problem: verdict.reason })
-			const code = verdict.setting ? CLOSE_CODES.updateRefused : CLOSE_CODES.malformedMessage
-			return connection.close(code, verdict.reason)
+			return connection.close(closeCodeForRefusal(verdict.setting), verdict.reason)
 		}
 		const taken = verdict.writtenClients.find((client) => !this.claims.mayUse(client, connection))
 		if (taken !== undefined) {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { LoadReport } from '../storage/PersistedBoard.js'
 import type { DocumentState } from './DocumentState.js'
-import type { ItemFacts } from './updateDependencies.js'
+import { COLLECTED, type ItemFacts } from './updateDependencies.js'
 import type { ItemId } from './updateShape.js'
 
 /** A parent chain longer than this can only be data stored before depths were limited. */
@@ -52,7 +52,7 @@ export class YDocState implements DocumentState {
 
 	itemAt(id: ItemId): ItemFacts {
 		const struct = Y.getItem(this.doc.store, Y.createID(id.client, id.clock))
-		if (!(struct instanceof Y.Item)) return { parentDepth: null, isType: false, parent: null, parentSub: null }
+		if (!(struct instanceof Y.Item)) return COLLECTED
 		const isType = struct.content instanceof Y.ContentType && struct.id.clock === id.clock
 		const parent = struct.parent as Y.AbstractType<unknown> | null
 		return { parentDepth: depthOf(parent), isType, parent: parentKeyOf(parent), parentSub: struct.parentSub }

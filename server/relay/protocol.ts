@@ -40,6 +40,11 @@ export class ProtocolError extends Error {
  */
 export type MessageLimits = ShapeLimits & { maxAwarenessEntries: number }
 
+/** A refused update closes with the code for a broken limit when it names one, else as malformed. */
+export function closeCodeForRefusal(setting: string | null): number {
+	return setting ? CLOSE_CODES.updateRefused : CLOSE_CODES.malformedMessage
+}
+
 export function parseClientMessage(frame: Uint8Array, limits: MessageLimits): ClientMessage {
 	const decoder = decoding.createDecoder(frame)
 	const messageType = readOr(() => decoding.readVarUint(decoder), 'frame is empty or has no message type')
@@ -70,7 +75,7 @@ function parseSyncMessage(decoder: decoding.Decoder, limits: ShapeLimits): Clien
 				return { kind: 'update', update: payload, scanned: scanUpdate(payload, limits) }
 			} catch (error) {
 				if (!(error instanceof UpdateShapeError)) throw error
-				throw new ProtocolError(error.message, error.setting ? CLOSE_CODES.updateRefused : CLOSE_CODES.malformedMessage)
+				throw new ProtocolError(error.message, closeCodeForRefusal(error.setting))
 			}
 		default:
 			throw new ProtocolError(`unknown sync message type ${syncType}`)

@@ -38,7 +38,8 @@ export type DependencyVerdict =
 type Pending = { structs: ScannedStruct[]; next: number; facts: (ItemFacts | undefined)[] }
 type ScannedItem = Extract<ScannedStruct, { kind: 'item' }>
 
-const COLLECTED: ItemFacts = { parentDepth: null, isType: false, parent: null, parentSub: null }
+/** What is known of a collected item: nothing, and whatever is put next to it is collected too. */
+export const COLLECTED: ItemFacts = { parentDepth: null, isType: false, parent: null, parentSub: null }
 
 class Refusal extends Error {
 	constructor(
