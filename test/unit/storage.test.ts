@@ -245,6 +245,15 @@ function trackedDoc(): { doc: Y.Doc; state: YDocState; attach: (board: Persisted
 	}
 }
 
+/** A board loaded from `storage` whose doc's every change is applied to its state and queued, as the relay does. */
+async function loadedBoard(storage: DocumentLog): Promise<{ doc: Y.Doc; state: YDocState; board: PersistedBoard }> {
+	const { doc, state, attach } = trackedDoc()
+	const board = new PersistedBoard(storage, 'board', state, slow)
+	await board.load()
+	attach(board)
+	return { doc, state, board }
+}
+
 function edit(doc: Y.Doc, key: string, value: unknown) {
 	doc.getMap('records').set(key, value)
 }
@@ -269,10 +278,7 @@ const slow: PersistenceOptions = { persistDelayMs: 1000, compactAfterUpdates: 10
 describe('PersistedBoard', () => {
 	it('flushed updates load into a new state with the same content', async () => {
 		const storage = await openStorage(temporaryDirectory())
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		edit(doc, 'a', { x: 1 })
 		edit(doc, 'b', 'two')
 		await board.flush()
@@ -288,10 +294,7 @@ describe('PersistedBoard', () => {
 
 	it('queued updates are written as one merged update per flush', async () => {
 		const storage = new MemoryStorage()
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		for (let i = 0; i < 10; i++) edit(doc, `k${i}`, i)
 		await board.flush()
 		expect(storage.boards.get('board')).toHaveLength(1)
@@ -304,10 +307,7 @@ describe('PersistedBoard', () => {
 		const source = new Y.Doc()
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
-		const { state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { state, board } = await loadedBoard(storage)
 		expect(state.read(contentOf)).toEqual({ a: 1 })
 		await board.flush()
 		expect(storage.boards.get('board')).toHaveLength(1)
@@ -331,10 +331,7 @@ describe('PersistedBoard', () => {
 	it('flushAndCompact leaves exactly one stored update containing everything', async () => {
 		const directory = temporaryDirectory()
 		const storage = await openStorage(directory)
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		for (let i = 0; i < 5; i++) {
 			edit(doc, `k${i}`, i)
 			await board.flush()
@@ -429,10 +426,7 @@ describe('PersistedBoard', () => {
 		const source = new Y.Doc()
 		edit(source, 'a', 1)
 		await storage.appendUpdates('board', [Y.encodeStateAsUpdate(source)])
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, state, board } = await loadedBoard(storage)
 		expect(board.durableStateVector).toEqual(Y.encodeStateVector(source))
 		edit(doc, 'b', 2)
 		expect(board.durableStateVector).toEqual(Y.encodeStateVector(source))
@@ -463,10 +457,7 @@ describe('PersistedBoard', () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		vi.useFakeTimers()
 		const storage = storageFailingFirst(1)
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, state, board } = await loadedBoard(storage)
 		edit(doc, 'a', 1)
 		let confirmed = false
 		void board.whenDurable().then(() => (confirmed = true))
@@ -498,10 +489,7 @@ describe('PersistedBoard', () => {
 
 	it('an append that races a compaction is not lost', async () => {
 		const storage = await openStorage(temporaryDirectory())
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		edit(doc, 'a', 1)
 		await board.flush()
 		edit(doc, 'b', 2)
@@ -529,10 +517,7 @@ describe('PersistedBoard', () => {
 			if (failing) throw new Error('disk unavailable')
 			return compact(boardId, state, replacedCount)
 		}
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		edit(doc, 'a', 1)
 		await board.flush()
 		edit(doc, 'b', 2)
@@ -580,10 +565,7 @@ describe('PersistedBoard', () => {
 		vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
 		vi.useFakeTimers()
 		const storage = storageFailingFirst(1)
-		const { doc, state, attach } = trackedDoc()
-		const board = new PersistedBoard(storage, 'board', state, slow)
-		await board.load()
-		attach(board)
+		const { doc, board } = await loadedBoard(storage)
 		edit(doc, 'a', 1)
 		await expect(board.flush()).rejects.toThrow(/could not write board updates.*disk full/)
 		expect(storage.boards.get('board')).toBeUndefined()
