@@ -31,6 +31,7 @@ import { ConnectionStatus } from './ConnectionStatus'
 import { ContextualStylePanel } from './ContextualStylePanel'
 import { FirstVisitHint } from './FirstVisitHint'
 import { JoinDialog } from './JoinDialog'
+import { useOverviewZoom } from './overviewZoom'
 import { ensureModelTemplate } from './modelTemplate'
 import { ParticipantsList } from './ParticipantsList'
 import { ShapeLimitNotice } from './ShapeLimitNotice'
@@ -60,6 +61,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	const role = useValue($role)
 	const canEdit = useValue($canEditBoard)
 	const title = useValue($boardSettings).title
+	const overview = useOverviewZoom(editor)
 	const { doc, status } = sync
 
 	useEffect(() => {
@@ -95,7 +97,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	)
 
 	return (
-		<div className="board" data-role={role}>
+		<div className="board" data-role={role} data-overview={overview}>
 			{editor && (
 				<SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />
 			)}

@@ -10,9 +10,11 @@ import {
 	type RecordProps,
 	type TLShape,
 } from 'tldraw'
+import { centreTextBox } from '../../shared/model/labelBoxes'
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
+import { useOverviewZoom } from '../board/overviewZoom'
 import { CentreOverviewLine } from '../facilitation/CentreOverviewLine'
 import { useSpotlit } from '../facilitation/useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
@@ -72,38 +74,50 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 	const texts = zoneTexts('centre', locale, settings)
 	const diameter = shape.props.radius * 2
 	const status = useZoneStatus('centre')
+	const overview = useOverviewZoom(editor)
+	const radius = shape.props.radius
+	// The text stays in the box that placing notes keeps free (local coordinates: the disc's top-left is 0,0).
+	const textBox = centreTextBox({ centre: { x: radius, y: radius }, innerRadius: radius, outerRadius: radius })
 
 	return (
 		<HTMLContainer className="model-centre" data-zone="centre" data-testid="zone-centre" data-spotlit={spotlit} data-status={status}>
-			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }}>
-				{canEdit && (
-					<button
-						className="model-centre__add"
-						title={t('zone.add', { zone: texts.title })}
-						aria-label={t('zone.add', { zone: texts.title })}
-						data-testid="add-note-centre"
-						onPointerDown={stopEventPropagation}
-						onClick={(event) => {
-							stopEventPropagation(event)
-							addNoteToZone(editor, 'centre')
-						}}
-					>
-						+
-					</button>
-				)}
+			<div className="model-centre__disc" style={{ width: diameter, height: diameter, background: CENTRE_COLOURS.fill }} />
+			<div className="model-centre__text" style={{ left: textBox.x, top: textBox.y, width: textBox.w, height: textBox.h }}>
 				<CentreOverviewLine />
 				<div className="model-centre__title" data-testid="zone-title" style={{ color: CENTRE_COLOURS.text }}>
 					{texts.title}
 				</div>
-				<ZoneStatusBadge zone="centre" />
-				<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
-					{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
+				<div className="model-centre__status-row">
+					<ZoneStatusBadge zone="centre" />
+					{canEdit && (
+						<button
+							className="model-centre__add"
+							title={t('zone.add', { zone: texts.title })}
+							aria-label={t('zone.add', { zone: texts.title })}
+							data-testid="add-note-centre"
+							onPointerDown={stopEventPropagation}
+							onClick={(event) => {
+								stopEventPropagation(event)
+								addNoteToZone(editor, 'centre')
+							}}
+						>
+							+
+						</button>
+					)}
 				</div>
-				<ul className="model-centre__prompts" style={{ color: CENTRE_COLOURS.muted }}>
-					{texts.prompts.map((prompt) => (
-						<li key={prompt}>{prompt}</li>
-					))}
-				</ul>
+				{/* At overview zoom only what can be read from the back of the room: the questions and keywords wait. */}
+				{!overview && (
+					<>
+						<div className="model-centre__keywords" style={{ color: CENTRE_COLOURS.muted }}>
+							{MODEL_TEXTS[locale].centre.keywords.join(' · ')}
+						</div>
+						<ul className="model-centre__prompts" data-testid="zone-prompts" style={{ color: CENTRE_COLOURS.muted }}>
+							{texts.prompts.map((prompt) => (
+								<li key={prompt}>{prompt}</li>
+							))}
+						</ul>
+					</>
+				)}
 			</div>
 		</HTMLContainer>
 	)

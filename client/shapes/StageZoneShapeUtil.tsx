@@ -11,12 +11,13 @@ import {
 	type RecordProps,
 	type TLShape,
 } from 'tldraw'
-import { sectorAngles, sectorOutline, type ModelLayout } from '../../shared/model/geometry'
-import { NOTE_BAND } from '../../shared/model/placement'
+import { sectorOutline, type ModelLayout } from '../../shared/model/geometry'
+import { stageLabelBox } from '../../shared/model/labelBoxes'
 import type { WorkZoneId } from '../../shared/model/support'
 import type { StageNumber } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
 import { addNoteToZone } from '../board/addNoteToZone'
+import { useOverviewZoom } from '../board/overviewZoom'
 import { useSpotlit } from '../facilitation/useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
@@ -81,20 +82,6 @@ function outlinePath(shape: StageZoneShape): string {
 	return 'M' + points.map(({ x, y }) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z'
 }
 
-/** Title and questions sit in the outer band, turned along the ring and upright in the lower half. */
-function labelTransform(shape: StageZoneShape) {
-	const { stage, innerRadius, outerRadius } = shape.props
-	const { start, end } = sectorAngles(stage as StageNumber)
-	const middle = (start + end) / 2
-	const ring = outerRadius - innerRadius
-	const radius = innerRadius + ring * ((NOTE_BAND.outer + 1) / 2)
-	const x = outerRadius + radius * Math.sin(middle)
-	const y = outerRadius - radius * Math.cos(middle)
-	const upsideDown = middle > Math.PI / 2 && middle < (3 * Math.PI) / 2
-	const degrees = (middle * 180) / Math.PI + (upsideDown ? 180 : 0)
-	return { x, y, degrees, height: ring * (1 - NOTE_BAND.outer) - 40, width: radius * (end - start) * 0.72 }
-}
-
 function StageZone({ shape }: { shape: StageZoneShape }) {
 	const editor = useEditor()
 	const { locale, t } = useTranslation()
@@ -105,7 +92,8 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 	const spotlit = useSpotlit(zone)
 	const colours = STAGE_COLOURS[stage]
 	const texts = zoneTexts(zone, locale, settings)
-	const label = labelTransform(shape)
+	const label = stageLabelBox(localLayout(shape.props), stage)
+	const overview = useOverviewZoom(editor)
 	const size = shape.props.outerRadius * 2
 	const status = useZoneStatus(zone)
 	const outline = outlinePath(shape)
@@ -133,12 +121,9 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 			</svg>
 			<div
 				className="stage-zone__label"
-				style={{
-					width: label.width,
-					height: label.height,
-					transform: `translate(${label.x - label.width / 2}px, ${label.y - label.height / 2}px) rotate(${label.degrees}deg)`,
-					color: colours.accent,
-				}}
+				data-align={label.align}
+				data-mirrored={label.mirrored}
+				style={{ left: label.x, top: label.y, width: label.w, height: label.h, color: colours.accent }}
 			>
 				<div className="stage-zone__heading">
 					<span className="stage-zone__number" style={{ background: colours.accent }}>
@@ -165,11 +150,14 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 					)}
 				</div>
 				<ZoneStatusBadge zone={zone} />
-				<ul className="stage-zone__prompts">
-					{texts.prompts.map((prompt) => (
-						<li key={prompt}>{prompt}</li>
-					))}
-				</ul>
+				{/* At overview zoom the questions would be too small to read; the title takes the room. */}
+				{!overview && (
+					<ul className="stage-zone__prompts" data-testid="zone-prompts">
+						{texts.prompts.map((prompt) => (
+							<li key={prompt}>{prompt}</li>
+						))}
+					</ul>
+				)}
 			</div>
 		</HTMLContainer>
 	)

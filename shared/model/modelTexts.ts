@@ -27,14 +27,14 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 		},
 		stages: {
 			1: {
-				title: 'Probleemstelling & aandachtspunten',
+				title: 'Probleem\u00adstelling & aandachts\u00adpunten',
 				prompts: [
 					'Welk bedrijfs- of marketingprobleem lossen we op?',
 					'Hoe merken we nu dat dit probleem bestaat?',
 				],
 			},
 			2: {
-				title: 'Doelgroep & doelstellingen',
+				title: 'Doelgroep & doel\u00adstellingen',
 				prompts: ['Wie willen we precies bereiken?', 'Wat willen we bij hen bereiken, en wanneer is het gelukt?'],
 			},
 			3: {
@@ -49,7 +49,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 				prompts: ['Welke keuzes maken we, en wat doen we bewust niet?', 'Past dit bij onze waardestrategie?'],
 			},
 			5: {
-				title: 'Integratie marktbewerking',
+				title: 'Integratie markt\u00adbewerking',
 				prompts: [
 					'Hoe sluit dit aan op onze andere marketingactiviteiten?',
 					'Waar versterken kanalen en campagnes elkaar?',
@@ -60,7 +60,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 				prompts: ['Welke kanalen zetten we in, en waarvoor?', 'Welke waarde bieden we onze volgers per kanaal?'],
 			},
 			7: {
-				title: 'Proces & projectmanagement',
+				title: 'Proces & project\u00admanagement',
 				prompts: ['Wie doet wat, en wanneer?', 'Wie zitten in het projectteam en wie houdt iedereen op de hoogte?'],
 			},
 			8: {

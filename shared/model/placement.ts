@@ -1,4 +1,5 @@
 import { MODEL_LAYOUT, pointAt, sectorAngles, zoneCentre, zoneOfPoint, type ModelLayout, type Point } from './geometry.js'
+import { centreTextBox } from './labelBoxes.js'
 import type { ZoneId } from './zones.js'
 
 export type Box = { x: number; y: number; w: number; h: number }
@@ -16,9 +17,11 @@ const CENTRE_NOTE_OFFSET = 0.5
 export function freeSpotInZone(zone: ZoneId, occupied: Box[], size: number, layout: ModelLayout = MODEL_LAYOUT): Point {
 	const candidates = candidateCentres(zone, size, layout)
 	const target = candidates[0]!
+	// The centre's own text counts as taken: a note there would hide what the centre asks.
+	const taken = zone === 'centre' ? [...occupied, centreTextBox(layout)] : occupied
 	const free = candidates.filter((centre) => {
 		const box = boxAround(centre, size)
-		return zoneOfPoint(centre, layout) === zone && !occupied.some((other) => overlaps(box, other))
+		return zoneOfPoint(centre, layout) === zone && !taken.some((other) => overlaps(box, other))
 	})
 	if (free.length > 0) return topLeftOf(free[0]!, size)
 	const stacked = occupied.filter((box) => zoneOfPoint(centreOf(box), layout) === zone).length
@@ -28,9 +31,10 @@ export function freeSpotInZone(zone: ZoneId, occupied: Box[], size: number, layo
 function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Point[] {
 	const step = size + GAP
 	if (zone === 'centre') {
-		// The centre's title and questions fill its middle: new notes go below them first.
+		// The centre's title and questions fill its upper part: new notes go below them first.
 		const below = { x: layout.centre.x, y: layout.centre.y + layout.innerRadius * CENTRE_NOTE_OFFSET }
-		return gridAround(layout.centre, layout.innerRadius, step).sort((a, b) => distance(a, below) - distance(b, below))
+		// A grid finer than a note, so notes pack around the text instead of on a coarse lattice.
+		return gridAround(layout.centre, layout.innerRadius, step / 4).sort((a, b) => distance(a, below) - distance(b, below))
 	}
 	if (zone === 'parking') return gridAround(zoneCentre(layout, zone), layout.outerRadius * 0.25, step)
 	const stage = Number(zone.slice('stage-'.length)) as Parameters<typeof sectorAngles>[0]

@@ -22,6 +22,7 @@ import {
 	panelNote,
 	pointInStage,
 	shapeIds,
+	shapeSelector,
 	waitForAllSaved,
 	waitForShape,
 	waitForShapeGone,
@@ -245,6 +246,52 @@ describe('the SocialStrategyModel on the board', () => {
 			expect(await panelNote(page, 'stage-3', id).innerText()).toContain(text)
 		}
 		await saveScreenshot(page, 'model-plus-keeps-the-camera')
+	})
+
+	test('at the whole-model view on a 1080p projector titles stand upright at 18 px or more, questions wait for a closer look, notes show their first words at 12 px, and centre notes leave the centre\'s text free', async () => {
+		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(session.server.httpUrl), MARKETING)
+		const notes: string[] = []
+		for (const zone of ['centre', 'centre', 'centre', 'centre', 'centre', 'centre', 'stage-6', 'stage-7']) {
+			notes.push(await addNoteWithPlus(page, zone, 'Customer stories on the website, every week'))
+		}
+		const zoom = () => page.locator('.tl-container').evaluate((element) => Number(getComputedStyle(element).getPropertyValue('--tl-zoom')))
+		expect(await zoom()).toBeLessThan(0.35)
+		/** The on-screen heights of the elements' text: their CSS font size, scaled by the camera. */
+		const screenFontSizes = async (selector: string) => {
+			const scale = await zoom()
+			const sizes = await page.locator(selector).evaluateAll((elements) => elements.map((element) => parseFloat(getComputedStyle(element).fontSize)))
+			return sizes.map((size) => size * scale)
+		}
+		const titleSizes = await screenFontSizes('[data-testid=zone-title]')
+		expect(titleSizes).toHaveLength(9)
+		for (const size of titleSizes) expect(size).toBeGreaterThanOrEqual(18)
+		// Upright: no label and no title is turned.
+		const turned = await page.locator('.stage-zone__label, [data-testid=zone-title]').evaluateAll((elements) =>
+			elements.filter((element) => !['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(getComputedStyle(element).transform)).length,
+		)
+		expect(turned).toBe(0)
+		expect(await page.locator('[data-testid=zone-prompts]').count()).toBe(0)
+		// 12 px, give or take the float rounding of a size divided by the zoom and multiplied back.
+		for (const size of await screenFontSizes(`${shapeSelector(notes[6]!)} .tl-text-label__inner`)) expect(size).toBeGreaterThan(11.99)
+
+		await saveScreenshot(page, 'model-overview-1080p')
+		// The centre's text (overview line, title, status and "+") is clear of the six centre notes.
+		const centreText = await page.locator('[data-testid=zone-centre] .model-centre__text > *').evaluateAll((elements) =>
+			elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
+		)
+		for (const note of notes.slice(0, 6)) {
+			const box = (await page.locator(shapeSelector(note)).boundingBox())!
+			for (const text of centreText) {
+				const apart = box.x >= text.right || text.left >= box.x + box.width || box.y >= text.bottom || text.top >= box.y + box.height
+				expect(apart, `note ${note} ${JSON.stringify(box)} over the centre's text ${JSON.stringify(text)}`).toBe(true)
+			}
+		}
+
+		// Closer in, the questions show, at 12 px or more.
+		await clickCanvas(page, { x: 40, y: 400 })
+		await page.keyboard.press('Shift+0')
+		await page.locator('[data-testid=zone-prompts]').first().waitFor()
+		for (const size of await screenFontSizes('[data-testid=zone-prompts]')) expect(size).toBeGreaterThanOrEqual(12)
 	})
 
 	test("a selected note offers no colour picker (its colour is its department's), a rectangle does", async () => {

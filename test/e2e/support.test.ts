@@ -13,6 +13,7 @@ import {
 	startVoting,
 } from '../../shared/facilitationDoc'
 import { DEFAULT_DEPARTMENTS } from '../../shared/model/departments'
+import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { voteResults } from '../../shared/model/voting'
 import { readRecord, recordsOf } from '../../shared/recordDoc'
 import { readEndorsements, readVotes } from '../../shared/supportDoc'
@@ -213,7 +214,7 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		await saveScreenshot(a, 'support-draagvlak-two-departments')
 
 		await a.locator('[data-testid=language-nl]').click()
-		await a.locator('[data-testid=zone-head-stage-1][title="Probleemstelling & aandachtspunten"]').waitFor()
+		await a.locator(`[data-testid=zone-head-stage-1][title="${MODEL_TEXTS.nl.stages[1].title}"]`).waitFor()
 		expect(await a.locator('[data-testid=draagvlak-summary]').innerText()).toContain(`2 van ${DEFAULT_DEPARTMENTS.length} afdelingen betrokken`)
 		await a.locator('[data-testid=close-draagvlak]').click()
 		await a.locator('[data-testid=draagvlak]').waitFor({ state: 'detached' })

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { MODEL_LAYOUT, zoneOfPoint, type ModelLayout, type Point } from '../../shared/model/geometry'
+import { centreTextBox } from '../../shared/model/labelBoxes'
 import { centreOf, freeSpotInZone, type Box } from '../../shared/model/placement'
 import { STAGE_NUMBERS, ZONE_IDS, stageZone } from '../../shared/model/zones'
 
@@ -48,13 +49,21 @@ describe('freeSpotInZone', () => {
 		}
 	})
 
-	it('successive notes in the centre and the parking lot do not overlap for the first eight', () => {
-		for (const zone of ['centre', 'parking'] as const) {
-			const placed = placeMany(zone, 8)
+	it('successive notes do not overlap: the first eight in the parking lot, the first six in the centre', () => {
+		for (const [zone, count] of [['parking', 8], ['centre', 6]] as const) {
+			const placed = placeMany(zone, count)
 			for (let i = 0; i < placed.length; i++) {
 				expect(zoneOfPoint(centreOf(placed[i]!))).toBe(zone)
 				for (let j = 0; j < i; j++) expect(overlaps(placed[i]!, placed[j]!), `${zone}, notes ${j} and ${i}`).toBe(false)
 			}
+		}
+	})
+
+	it("keeps the centre's text clear while the centre has room, on any layout", () => {
+		const moved: ModelLayout = { centre: { x: 5000, y: 3000 }, innerRadius: 600, outerRadius: 2000 }
+		for (const layout of [MODEL_LAYOUT, moved]) {
+			const text = centreTextBox(layout)
+			for (const [i, box] of placeMany('centre', 6, [], layout).entries()) expect(overlaps(box, text), `note ${i}`).toBe(false)
 		}
 	})
 
