@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { WORK_ZONE_IDS, type WorkZoneId } from './model/support.js'
+import { isPresentationStep, type PresentationStep } from './model/presentationSteps.js'
 import { ZONE_IDS, type ZoneId } from './model/zones.js'
 
 /**
@@ -16,8 +17,10 @@ const TIMER_KEY = 'timer'
 const SPOTLIGHT_KEY = 'spotlight'
 const PRIVATE_ROUND_KEY = 'privateRound'
 const VOTING_KEY = 'voting'
+const LAST_VOTING_KEY = 'lastVoting'
 const SUMMON_KEY = 'summon'
 const FOLLOW_KEY = 'followMe'
+const PRESENTATION_KEY = 'presentation'
 const statusKey = (zone: WorkZoneId) => `status.${zone}`
 
 export const STAGE_STATUSES = ['open', 'discussion', 'agreed'] as const
@@ -25,13 +28,19 @@ export type StageStatus = (typeof STAGE_STATUSES)[number]
 
 /** `pausedAt`: while paused, the moment it was paused (time left is counted up to then). */
 export type Timer = { zone: ZoneId | null; startedAt: number; durationMs: number; pausedAt: number | null }
-export type PrivateRound = { id: string; revealed: boolean }
+/** `revealedZones`: the zones whose notes are shown already, in ZONE_IDS order, while the rest stay hidden. */
+export type PrivateRound = { id: string; revealed: boolean; revealedZones: ZoneId[] }
 export const MIN_DOTS_PER_PERSON = 1
 export const MAX_DOTS_PER_PERSON = 20
-export type VotingRound = { id: string; dotsPerPerson: number; phase: 'open' | 'revealed' }
+/** `zone`: the one zone whose notes the round counts; null counts every note. */
+export type VotingRound = { id: string; dotsPerPerson: number; zone: ZoneId | null; phase: 'open' | 'revealed' }
+/** The round closed last, kept so its results can still be shown (its dots stay in the support document). */
+export type ClosedVotingRound = { id: string; dotsPerPerson: number; zone: ZoneId | null; closedAt: number }
 export type Bounds = { x: number; y: number; w: number; h: number }
 export type Summon = { id: string; bounds: Bounds }
 export type FollowMe = { userId: string }
+/** `id`: one per presentation, so a person who left it is asked back into the next one, not this one. */
+export type Presentation = { id: string; step: PresentationStep }
 
 export type FacilitationState = {
 	statuses: Record<WorkZoneId, StageStatus>
@@ -40,8 +49,10 @@ export type FacilitationState = {
 	locked: boolean
 	privateRound: PrivateRound | null
 	voting: VotingRound | null
+	lastVoting: ClosedVotingRound | null
 	summon: Summon | null
 	followMe: FollowMe | null
+	presentation: Presentation | null
 }
 
 const facilitationOf = (doc: Y.Doc) => doc.getMap<unknown>(FACILITATION_MAP)
@@ -54,8 +65,10 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
 		locked: isBoardLocked(doc),
 		privateRound: readPrivateRound(doc),
 		voting: readVoting(doc),
+		lastVoting: readLastVoting(doc),
 		summon: readSummon(doc),
 		followMe: readFollowMe(doc),
+		presentation: readPresentation(doc),
 	}
 }
 
@@ -169,7 +182,7 @@ export function isBoardLocked(doc: Y.Doc): boolean {
 // Private round: participants write notes unseen by others until the facilitator reveals them.
 
 export function startPrivateRound(doc: Y.Doc, id: string): void {
-	const round: PrivateRound = { id, revealed: false }
+	const round: PrivateRound = { id, revealed: false, revealedZones: [] }
 	facilitationOf(doc).set(PRIVATE_ROUND_KEY, round)
 }
 
@@ -179,6 +192,18 @@ export function revealPrivateRound(doc: Y.Doc): void {
 	if (round !== null) facilitationOf(doc).set(PRIVATE_ROUND_KEY, { ...round, revealed: true })
 }
 
+/**
+ * Reveals one zone's notes of the running round. Revealing the last hidden zone reveals the round,
+ * so that clients which know only `revealed` (older ones) show the notes as well.
+ */
+export function revealPrivateRoundZone(doc: Y.Doc, zone: ZoneId): void {
+	const round = readPrivateRound(doc)
+	if (round === null || round.revealed) return
+	const revealedZones = ZONE_IDS.filter((candidate) => candidate === zone || round.revealedZones.includes(candidate))
+	const revealed = revealedZones.length === ZONE_IDS.length
+	facilitationOf(doc).set(PRIVATE_ROUND_KEY, { ...round, revealed, revealedZones })
+}
+
 export function endPrivateRound(doc: Y.Doc): void {
 	facilitationOf(doc).delete(PRIVATE_ROUND_KEY)
 }
@@ -186,15 +211,24 @@ export function endPrivateRound(doc: Y.Doc): void {
 export function readPrivateRound(doc: Y.Doc): PrivateRound | null {
 	const value = recordOf(facilitationOf(doc).get(PRIVATE_ROUND_KEY))
 	if (value === null || !isNonEmptyString(value.id) || typeof value.revealed !== 'boolean') return null
-	return { id: value.id, revealed: value.revealed }
+	// Rounds written before zones could be revealed one by one have no `revealedZones`; unknown zones and repeats drop out.
+	const stored: unknown[] = Array.isArray(value.revealedZones) ? value.revealedZones : []
+	return { id: value.id, revealed: value.revealed, revealedZones: ZONE_IDS.filter((zone) => stored.includes(zone)) }
 }
 
 // Dot voting
 
-/** Opens a voting round; the dots are rounded and clamped to 1..20, a non-number gives the minimum. */
-export function startVoting(doc: Y.Doc, id: string, dots: number): void {
-	const round: VotingRound = { id, dotsPerPerson: clampDots(dots), phase: 'open' }
-	facilitationOf(doc).set(VOTING_KEY, round)
+/**
+ * Opens a voting round, on every note or on one zone's notes; the dots are rounded and clamped to
+ * 1..20, a non-number gives the minimum. A round still running is closed first, so that its results
+ * become the last vote instead of vanishing.
+ */
+export function startVoting(doc: Y.Doc, id: string, dots: number, zone: ZoneId | null = null, now: number = Date.now()): void {
+	const round: VotingRound = { id, dotsPerPerson: clampDots(dots), zone, phase: 'open' }
+	doc.transact(() => {
+		closeVoting(doc, now)
+		facilitationOf(doc).set(VOTING_KEY, round)
+	})
 }
 
 export function revealVoting(doc: Y.Doc): void {
@@ -202,16 +236,41 @@ export function revealVoting(doc: Y.Doc): void {
 	if (round !== null) facilitationOf(doc).set(VOTING_KEY, { ...round, phase: 'revealed' })
 }
 
-export function closeVoting(doc: Y.Doc): void {
-	facilitationOf(doc).delete(VOTING_KEY)
+/** Ends the round and keeps it as the last vote, replacing the one before. */
+export function closeVoting(doc: Y.Doc, now: number = Date.now()): void {
+	const round = readVoting(doc)
+	doc.transact(() => {
+		if (round !== null) {
+			const closed: ClosedVotingRound = { id: round.id, dotsPerPerson: round.dotsPerPerson, zone: round.zone, closedAt: now }
+			facilitationOf(doc).set(LAST_VOTING_KEY, closed)
+		}
+		facilitationOf(doc).delete(VOTING_KEY)
+	})
 }
 
 export function readVoting(doc: Y.Doc): VotingRound | null {
 	const value = recordOf(facilitationOf(doc).get(VOTING_KEY))
 	if (value === null) return null
-	const { id, dotsPerPerson, phase } = value
-	if (!isNonEmptyString(id) || !isDotBudget(dotsPerPerson) || (phase !== 'open' && phase !== 'revealed')) return null
-	return { id, dotsPerPerson, phase }
+	const rules = readRoundRules(value)
+	if (rules === null || (value.phase !== 'open' && value.phase !== 'revealed')) return null
+	return { ...rules, phase: value.phase }
+}
+
+export function readLastVoting(doc: Y.Doc): ClosedVotingRound | null {
+	const value = recordOf(facilitationOf(doc).get(LAST_VOTING_KEY))
+	if (value === null) return null
+	const rules = readRoundRules(value)
+	if (rules === null || !isFiniteNumber(value.closedAt)) return null
+	return { ...rules, closedAt: value.closedAt }
+}
+
+/** What a running and a closed round share. */
+function readRoundRules(value: Record<string, unknown>): Omit<VotingRound, 'phase'> | null {
+	const { id, dotsPerPerson } = value
+	// Rounds written before rounds could be limited to a zone have no `zone`: they count every note.
+	const zone = value.zone ?? null
+	if (!isNonEmptyString(id) || !isDotBudget(dotsPerPerson) || !(zone === null || isZoneId(zone))) return null
+	return { id, dotsPerPerson, zone }
 }
 
 // Summon and follow
@@ -244,6 +303,28 @@ export function setFollowMe(doc: Y.Doc, userId: string | null): void {
 export function readFollowMe(doc: Y.Doc): FollowMe | null {
 	const value = recordOf(facilitationOf(doc).get(FOLLOW_KEY))
 	return value !== null && isNonEmptyString(value.userId) ? { userId: value.userId } : null
+}
+
+// Presenter mode: everyone's screen shows the step the facilitator presents, without panels.
+
+export function startPresentation(doc: Y.Doc, id: string, step: PresentationStep = 'model'): void {
+	facilitationOf(doc).set(PRESENTATION_KEY, { id, step } satisfies Presentation)
+}
+
+/** Moves the running presentation to a step; without one there is nothing to move. */
+export function presentStep(doc: Y.Doc, step: PresentationStep): void {
+	const presentation = readPresentation(doc)
+	if (presentation !== null) facilitationOf(doc).set(PRESENTATION_KEY, { ...presentation, step })
+}
+
+export function stopPresentation(doc: Y.Doc): void {
+	facilitationOf(doc).delete(PRESENTATION_KEY)
+}
+
+export function readPresentation(doc: Y.Doc): Presentation | null {
+	const value = recordOf(facilitationOf(doc).get(PRESENTATION_KEY))
+	if (value === null || !isNonEmptyString(value.id) || !isPresentationStep(value.step)) return null
+	return { id: value.id, step: value.step }
 }
 
 // Validation

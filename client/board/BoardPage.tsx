@@ -12,12 +12,14 @@ import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import type { SyncStatus } from '../sync/syncStatus'
 import { useBoardSync, type ReadyBoardSync } from '../sync/useBoardSync'
 import { fetchRole, type BoardLink } from '../session/boardLink'
-import { $canEditBoard, $role } from '../session/sessionState'
+import { $canEditBoard, $documents, $role } from '../session/sessionState'
 import type { Role } from '../../shared/roles'
 import { NoticeToast } from './NoticeToast'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { FACILITATOR_TOOLS_BOX } from '../facilitation/facilitatorToolsBox'
 import { SessionTimer } from '../facilitation/SessionTimer'
+import { PresentationLayer } from '../presentation/PresentationLayer'
+import { $inPresentation } from '../presentation/presentationState'
 import { shapeVisibility } from '../support/privateMode'
 import { SpotlightMask } from '../facilitation/SpotlightMask'
 import { SupportCanvasLayer } from '../support/SupportCanvasLayer'
@@ -62,6 +64,8 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	const canEdit = useValue($canEditBoard)
 	const title = useValue($boardSettings).title
 	const overview = useOverviewZoom(editor)
+	const presenting = useValue($inPresentation)
+	const facilitationDoc = useValue('facilitation document', () => $documents.get()?.facilitation ?? null, [])
 	const { doc, status } = sync
 
 	useEffect(() => {
@@ -97,7 +101,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	)
 
 	return (
-		<div className="board" data-role={role} data-overview={overview}>
+		<div className="board" data-role={role} data-overview={overview} data-presenting={presenting}>
 			{editor && (
 				<SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />
 			)}
@@ -123,6 +127,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 			{role !== 'viewer' && participant !== null && !editingIdentity && <FirstVisitHint />}
 			{editor && <FacilitationLayer editor={editor} />}
 			{editor && <SupportLayer editor={editor} />}
+			{editor && <PresentationLayer editor={editor} doc={facilitationDoc} />}
 			<NoticeToast />
 		</div>
 	)

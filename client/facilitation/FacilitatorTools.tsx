@@ -12,6 +12,7 @@ import { StageStatusList } from './StageStatusList'
 import { TimerControls } from './TimerControls'
 import { VotingControls } from './VotingControls'
 import { Icon } from '../icons/Icon'
+import { $presentation, togglePresentation } from '../presentation/presentationState'
 
 /** The facilitator's floating toolbar; lock and share stay in reach when the rest is folded away. */
 export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
@@ -19,6 +20,7 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 	const locked = useValue('board locked', () => $facilitation.get()?.locked === true, [])
 	const [open, setOpen] = useState(true)
 	const [sharing, setSharing] = useState(false)
+	const presenting = useValue('presenting', () => $presentation.get() !== null, [])
 
 	return (
 		<>
@@ -33,6 +35,9 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 						) : (
 							t('facilitation.lock')
 						)}
+					</button>
+					<button aria-pressed={presenting} onClick={() => togglePresentation(doc)} title={t('presentation.presentHelp')} data-testid="present">
+						{t('presentation.present')}
 					</button>
 					<button onClick={() => setSharing(true)} data-testid="open-share">
 						{t('facilitation.share')}
@@ -52,7 +57,7 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 						<TimerControls doc={doc} />
 						<AttentionControls editor={editor} doc={doc} />
 						<StageStatusList doc={doc} />
-						<PrivateRoundControls doc={doc} />
+						<PrivateRoundControls editor={editor} doc={doc} />
 						<VotingControls doc={doc} />
 					</div>
 				)}

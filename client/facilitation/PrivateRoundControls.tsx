@@ -1,12 +1,13 @@
-import { useValue } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { endPrivateRound, revealPrivateRound, startPrivateRound } from '../../shared/facilitationDoc'
 import { useTranslation } from '../i18n/locale'
 import { $facilitation } from '../session/sessionState'
+import { PrivateRoundTally } from './PrivateRoundTally'
 import { newRoundId } from './roundId'
 
-/** A private round: everyone writes unseen by the others, then the facilitator reveals all at once. */
-export function PrivateRoundControls({ doc }: { doc: Y.Doc }) {
+/** A private round: everyone writes unseen by the others, then the facilitator reveals zone by zone or all at once. */
+export function PrivateRoundControls({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
 	const { t } = useTranslation()
 	const state = useValue(
 		'private round state',
@@ -33,6 +34,7 @@ export function PrivateRoundControls({ doc }: { doc: Y.Doc }) {
 			<button onClick={() => endPrivateRound(doc)} disabled={state === null} data-testid="private-end">
 				{t('facilitation.end')}
 			</button>
+			{state === 'running' && <PrivateRoundTally editor={editor} doc={doc} />}
 		</fieldset>
 	)
 }

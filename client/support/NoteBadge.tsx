@@ -1,7 +1,7 @@
 import type { SyntheticEvent } from 'react'
 import { useEditor } from 'tldraw'
 import type { Endorsement } from '../../shared/model/support'
-import { useTranslation } from '../i18n/locale'
+import { useTranslation, type Translate } from '../i18n/locale'
 import { countText } from './countText'
 import { describeEndorsers } from './endorsements'
 import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
@@ -16,8 +16,8 @@ type Props = {
 	myId: string
 	/** Whether this person may endorse and vote (not a viewer, and joined). */
 	canAct: boolean
-	/** My dots on this note and my dots left, during an open voting round. */
-	voting: { myDots: number; left: number } | null
+	/** My dots on this note and my dots left, during an open voting round; `inRound`: whether the round counts this note. */
+	voting: { myDots: number; left: number; inRound: boolean } | null
 	/** Everyone's dots on this note once the round is revealed. */
 	total: number | null
 }
@@ -88,8 +88,8 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 						data-note-id={noteId}
 						data-my-dots={voting.myDots}
 						// Not `disabled`: a disabled button gets no right-click, which takes a dot back.
-						aria-disabled={voting.left === 0}
-						title={voting.left > 0 ? t('support.castDot', { left: voting.left }) : t('support.noDotsLeft')}
+						aria-disabled={voting.left === 0 || !voting.inRound}
+						title={dotTitle(t, voting)}
 						onClick={() => castOwnDot(editor, noteId)}
 						onContextMenu={takeBack}
 					>
@@ -109,4 +109,9 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 			)}
 		</div>
 	)
+}
+
+function dotTitle(t: Translate, { left, inRound }: { left: number; inRound: boolean }): string {
+	if (!inRound) return t('support.outsideVote')
+	return left > 0 ? t('support.castDot', { left }) : t('support.noDotsLeft')
 }

@@ -1,10 +1,11 @@
 import { useMemo } from 'react'
 import { useEditor, useValue, type TLNoteShape } from 'tldraw'
+import { isInRoundZone, type VotableNote } from '../../shared/model/voting'
 import { $participant } from '../participant/participant'
 import { $canEndorse, $endorsements } from '../session/sessionState'
 import { NoteBadge, type BadgePlace } from './NoteBadge'
 import { endorsementsByNote } from './endorsements'
-import { useOwnVotes, useVoteResults } from './useVoting'
+import { useOwnVotes, useRevealedRound, useRoundResults } from './useVoting'
 
 /** A tldraw note is 200 page units wide at scale 1; badges grow and shrink with their note. */
 const NOTE_WIDTH = 200
@@ -12,15 +13,15 @@ const NOTE_WIDTH = 200
 /** Endorsement and vote badges on the notes, drawn in page space on top of the canvas. */
 export function SupportCanvasLayer() {
 	const editor = useEditor()
-	const places = useValue(
-		'badge places',
+	const notes = useValue(
+		'badged notes',
 		() =>
 			editor
 				.getCurrentPageShapes()
 				.filter((shape): shape is TLNoteShape => shape.type === 'note' && !editor.isShapeHidden(shape))
-				.flatMap((note): BadgePlace[] => {
+				.flatMap((note): VotableNote[] => {
 					const bounds = editor.getShapePageBounds(note)
-					return bounds ? [{ noteId: note.id, left: bounds.minX, bottom: bounds.maxY, scale: bounds.w / NOTE_WIDTH }] : []
+					return bounds ? [{ id: note.id, box: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } }] : []
 				}),
 		[editor],
 	)
@@ -29,23 +30,37 @@ export function SupportCanvasLayer() {
 	// Someone who has not joined yet has no name to endorse with.
 	const canAct = useValue('can act on support', () => $canEndorse.get() && $participant.get() !== null, [])
 	const ownVotes = useOwnVotes(editor)
-	const results = useVoteResults(useMemo(() => places.map((place) => place.noteId), [places]))
+	const revealed = useRevealedRound()
+	const results = useRoundResults(revealed, notes)
 	const totals = useMemo(() => (results ? new Map(results.map((result) => [result.noteId, result.dots])) : null), [results])
 	const myId = useValue('my id', () => editor.user.getId(), [editor])
 
+	/** A round limited to a zone puts dots only on its notes, and on notes that left it with my dots still on them, to take those back. */
+	const votingOn = ({ id, box }: VotableNote) => {
+		if (!ownVotes) return null
+		const myDots = ownVotes.votes[id] ?? 0
+		const inRound = isInRoundZone(box, ownVotes.zone)
+		return inRound || myDots > 0 ? { myDots, left: ownVotes.left, inRound } : null
+	}
+	const totalOn = ({ id, box }: VotableNote) => (totals && revealed && isInRoundZone(box, revealed.zone) ? (totals.get(id) ?? 0) : null)
+
 	return (
 		<div className="support-badges">
-			{places.map((place) => (
+			{notes.map((note) => (
 				<NoteBadge
-					key={place.noteId}
-					place={place}
-					endorsers={endorsers.get(place.noteId) ?? []}
+					key={note.id}
+					place={placeOf(note)}
+					endorsers={endorsers.get(note.id) ?? []}
 					myId={myId}
 					canAct={canAct}
-					voting={ownVotes && { myDots: ownVotes.votes[place.noteId] ?? 0, left: ownVotes.left }}
-					total={totals && (totals.get(place.noteId) ?? 0)}
+					voting={votingOn(note)}
+					total={totalOn(note)}
 				/>
 			))}
 		</div>
 	)
+}
+
+function placeOf({ id, box }: VotableNote): BadgePlace {
+	return { noteId: id, left: box.x, bottom: box.y + box.h, scale: box.w / NOTE_WIDTH }
 }

@@ -1,5 +1,6 @@
-import type { Editor } from 'tldraw'
-import { castDot, takeBackDot, type Votes } from '../../shared/model/voting'
+import type { Editor, TLShapeId } from 'tldraw'
+import type { VotingRound } from '../../shared/facilitationDoc'
+import { castDot, isInRoundZone, takeBackDot, type Votes } from '../../shared/model/voting'
 import { readOwnVotes, toggleEndorsement, writeOwnVotes } from '../../shared/supportDoc'
 import { $participant } from '../participant/participant'
 import { $documents, $facilitation } from '../session/sessionState'
@@ -16,19 +17,29 @@ export function toggleOwnEndorsement(editor: Editor, noteId: string): void {
 	toggleEndorsement(documents.support, noteId, { id: editor.user.getId(), ...participant })
 }
 
+/**
+ * A dot only on a note the round counts. The results drop dots on other notes anyway (see
+ * roundResults); refusing them here keeps my dots from being spent on nothing.
+ */
 export function castOwnDot(editor: Editor, noteId: string): void {
-	changeOwnVotes(editor, (budget, votes) => castDot(budget, votes, noteId))
+	changeOwnVotes(editor, (round, votes) => (isNoteInRound(editor, noteId, round) ? castDot(round.dotsPerPerson, votes, noteId) : null))
 }
 
+/** Also from a note outside the round (moved out after the dot was cast), to win that dot back. */
 export function takeBackOwnDot(editor: Editor, noteId: string): void {
-	changeOwnVotes(editor, (_budget, votes) => takeBackDot(votes, noteId))
+	changeOwnVotes(editor, (_round, votes) => takeBackDot(votes, noteId))
 }
 
-/** Applies a change to my votes in the open round; a change that returns null (budget spent) writes nothing. */
-function changeOwnVotes(editor: Editor, change: (budget: number, votes: Votes) => Votes | null): void {
+/** Applies a change to my votes in the open round; a change that returns null (refused, or budget spent) writes nothing. */
+function changeOwnVotes(editor: Editor, change: (round: VotingRound, votes: Votes) => Votes | null): void {
 	const documents = $documents.get()
 	const round = $facilitation.get()?.voting
 	if (!documents || !round || round.phase !== 'open') return
-	const votes = change(round.dotsPerPerson, readOwnVotes(documents.support, round.id, editor.user.getId()))
+	const votes = change(round, readOwnVotes(documents.support, round.id, editor.user.getId()))
 	if (votes !== null) writeOwnVotes(documents.support, round.id, editor.user.getId(), votes)
+}
+
+function isNoteInRound(editor: Editor, noteId: string, round: VotingRound): boolean {
+	const bounds = editor.getShapePageBounds(noteId as TLShapeId)
+	return bounds !== undefined && isInRoundZone(bounds, round.zone)
 }

@@ -1,3 +1,7 @@
+import { zoneOfPoint } from './geometry.js'
+import { centreOf, type Box } from './placement.js'
+import type { ZoneId } from './zones.js'
+
 /**
  * Dot voting: each participant has a budget of dots to spread over notes, several on one note if
  * they like. Votes arrive from other clients' documents, so everything that reads them treats
@@ -8,6 +12,12 @@
 export type Votes = Record<string, number>
 
 export type VoteResult = { noteId: string; dots: number }
+
+/** A note as a round sees it: the zone of its centre decides whether a round limited to a zone counts it. */
+export type VotableNote = { id: string; box: Box }
+
+/** What a round's count depends on: the dots per person and the one zone it counts (null: every note). */
+export type RoundRules = { dotsPerPerson: number; zone: ZoneId | null }
 
 export function dotsUsed(votes: Votes): number {
 	return validEntries(votes).reduce((sum, [, dots]) => sum + dots, 0)
@@ -66,6 +76,22 @@ export function voteResults(allVotes: readonly Votes[], noteIds?: readonly strin
 	return [...totals]
 		.map(([noteId, dots]) => ({ noteId, dots }))
 		.sort((a, b) => b.dots - a.dots || compareIds(a.noteId, b.noteId))
+}
+
+/** Whether a round limited to the zone counts a note with this box; a round without a zone counts every note. */
+export function isInRoundZone(box: Box, zone: ZoneId | null): boolean {
+	return zone === null || zoneOfPoint(centreOf(box)) === zone
+}
+
+/**
+ * A round's results over the notes on the board that it counts. Clients offer dots only on those
+ * notes, but the server cannot check where a note is, so a raw client may write dots anywhere:
+ * dots on notes outside the round's zone are dropped before the budget, so they gain nothing.
+ * A note counts by where it is now: moved out of the zone after the vote, it leaves the results.
+ */
+export function roundResults(allVotes: readonly Votes[], notes: readonly VotableNote[], round: RoundRules): VoteResult[] {
+	const counted = notes.filter((note) => isInRoundZone(note.box, round.zone)).map((note) => note.id)
+	return voteResults(allVotes, counted, round.dotsPerPerson)
 }
 
 /** Only entries with a positive whole number of dots; anything else (negative, 1.5, NaN, '3') is no vote. */

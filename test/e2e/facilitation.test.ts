@@ -20,6 +20,7 @@ import {
 	waitForShape,
 	type Person,
 } from './boardPage'
+import { boardRoles, type CreatedBoard } from './boardRoles'
 import { browserSession } from './browserSession'
 
 const session = browserSession({ viewport: { width: 1600, height: 900 } })
@@ -45,19 +46,9 @@ async function person(): Promise<BrowserContext> {
 const FACILITATOR: Person = { name: 'Fenna', department: 'Directie/Management' }
 const PARTICIPANT: Person = { name: 'Bram', department: 'IT' }
 
-type CreatedBoard = { boardId: string; facilitatorKey: string; viewId: string }
 type Session = { board: CreatedBoard; facilitator: Page; participant: Page; viewer: Page }
 
-/** A board made the way the landing page makes one: the server hands out its id, key and view id. */
-async function createBoard(): Promise<CreatedBoard> {
-	const response = await fetch(`${session.server.httpUrl}/api/boards`, { method: 'POST' })
-	expect(response.status).toBe(201)
-	return (await response.json()) as CreatedBoard
-}
-
-const facilitatorUrl = (board: CreatedBoard) => `${session.server.httpUrl}/b/${board.boardId}#key=${board.facilitatorKey}`
-const participantUrl = (board: CreatedBoard) => `${session.server.httpUrl}/b/${board.boardId}`
-const viewUrl = (board: CreatedBoard) => `${session.server.httpUrl}/v/${board.viewId}`
+const { createBoard, facilitatorUrl, participantUrl, viewerUrl: viewUrl } = boardRoles(session)
 
 /** The facilitator opens the board first (and draws the model), then a participant and a viewer join. */
 async function openSession(): Promise<Session> {

@@ -1,8 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterEach, describe, expect, test } from 'vitest'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { describe, expect, test } from 'vitest'
 import {
 	FACILITATION_MAP,
 	LOCKED_KEY,
@@ -19,55 +16,20 @@ import { readRecord, recordsOf } from '../../shared/recordDoc'
 import { readEndorsements, readVotes } from '../../shared/supportDoc'
 import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
-import { addNoteWithPlus, openBoard, panelNote, shapeSelector, shapeTransform, waitForShape, waitForZoneCount, type Person } from './boardPage'
+import { addNoteWithPlus, panelNote, shapeSelector, shapeTransform, waitForShape, waitForZoneCount } from './boardPage'
+import { boardRoles, type CreatedBoard } from './boardRoles'
 import { browserSession } from './browserSession'
 
 const session = browserSession({ viewport: { width: 1600, height: 900 } })
-const person = session.person
 
 const ANNA = { name: 'Anna', department: 'Marketing' }
 const BRAM = { name: 'Bram', department: 'IT' }
 const FENNA = { name: 'Fenna', department: 'Directie/Management' }
 
-type Board = { boardId: string; facilitatorKey: string; viewId: string }
+const { createBoard, asParticipant, asFacilitator, asViewer, documentClient } = boardRoles(session)
 
-async function createBoard(): Promise<Board> {
-	const response = await fetch(`${session.server.httpUrl}/api/boards`, { method: 'POST' })
-	expect(response.status).toBe(201)
-	return (await response.json()) as Board
-}
-
-let providers: WebsocketProvider[] = []
-
-afterEach(() => {
-	for (const provider of providers.splice(0)) provider.destroy()
-})
-
-
-/** A participant's page; `?debug` hands the page's board document to the test (see useBoardSync). */
-const asParticipant = async (board: Board, who: Person) => openBoard(await person(), `${session.server.httpUrl}/b/${board.boardId}?debug`, who)
-const asViewer = async (board: Board) => openBoard(await person(), `${session.server.httpUrl}/v/${board.viewId}`)
-const asFacilitator = async (board: Board, who: Person) =>
-	openBoard(await person(), `${session.server.httpUrl}/b/${board.boardId}#key=${encodeURIComponent(board.facilitatorKey)}`, who)
-
-/**
- * A stock y-websocket client in Node on one of the board's documents, with the facilitator key
- * when given: the facilitator's tools are someone else's UI, so the tests drive the facilitation
- * state through its document, as those tools do.
- */
-async function documentClient(room: string, key?: string): Promise<Y.Doc> {
-	const doc = new Y.Doc()
-	const provider = new WebsocketProvider(session.server.relayUrl, room, doc, {
-		WebSocketPolyfill: WebSocket as never,
-		disableBc: true,
-		params: key ? { key } : {},
-	})
-	providers.push(provider)
-	await waitFor(() => provider.synced, { what: `${room} to sync` })
-	return doc
-}
-
-const facilitationOf = (board: Board) => documentClient(`${board.boardId}/facilitation`, board.facilitatorKey)
+/** The facilitator's tools are someone else's UI: these tests drive the facilitation state through its document, as those tools do. */
+const facilitationOf = (board: CreatedBoard) => documentClient(`${board.boardId}/facilitation`, board.facilitatorKey)
 
 /** What a fresh client reads from the server: the honest witness of what was stored. */
 const serverDoc = (room: string) => documentClient(room)

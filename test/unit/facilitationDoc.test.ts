@@ -10,6 +10,7 @@ import {
 	observeFacilitation,
 	readFacilitation,
 	readFollowMe,
+	readLastVoting,
 	readPrivateRound,
 	readSpotlight,
 	readStageStatuses,
@@ -17,6 +18,7 @@ import {
 	readTimer,
 	readVoting,
 	revealPrivateRound,
+	revealPrivateRoundZone,
 	revealVoting,
 	setBoardLocked,
 	setFollowMe,
@@ -35,9 +37,11 @@ import {
 	timerRemainingMs,
 	type FacilitationState,
 	type StageStatus,
+	startPresentation,
 	type Timer,
 } from '../../shared/facilitationDoc'
 import { WORK_ZONE_IDS, type WorkZoneId } from '../../shared/model/support'
+import { ZONE_IDS } from '../../shared/model/zones'
 
 const allOpen = Object.fromEntries(WORK_ZONE_IDS.map((zone) => [zone, 'open'])) as Record<WorkZoneId, StageStatus>
 
@@ -48,8 +52,10 @@ const DEFAULTS: FacilitationState = {
 	locked: false,
 	privateRound: null,
 	voting: null,
+	lastVoting: null,
 	summon: null,
 	followMe: null,
+	presentation: null,
 }
 
 const mapOf = (doc: Y.Doc) => doc.getMap<unknown>(FACILITATION_MAP)
@@ -219,9 +225,9 @@ describe('private round', () => {
 	it('starts hidden, reveals and ends', () => {
 		const doc = new Y.Doc()
 		startPrivateRound(doc, 'round-1')
-		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: false })
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: false, revealedZones: [] })
 		revealPrivateRound(doc)
-		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: true })
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: true, revealedZones: [] })
 		endPrivateRound(doc)
 		expect(readPrivateRound(doc)).toBeNull()
 	})
@@ -229,7 +235,49 @@ describe('private round', () => {
 	it('reveals nothing when no round runs', () => {
 		const doc = new Y.Doc()
 		revealPrivateRound(doc)
+		revealPrivateRoundZone(doc, 'stage-1')
 		expect(readPrivateRound(doc)).toBeNull()
+	})
+
+	it('reveals zone by zone, keeping the zones in board order and each once', () => {
+		const doc = new Y.Doc()
+		startPrivateRound(doc, 'round-1')
+		revealPrivateRoundZone(doc, 'stage-3')
+		revealPrivateRoundZone(doc, 'centre')
+		revealPrivateRoundZone(doc, 'stage-3')
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: false, revealedZones: ['centre', 'stage-3'] })
+	})
+
+	it('revealing every zone reveals the round, also for clients that read only `revealed`', () => {
+		const doc = new Y.Doc()
+		startPrivateRound(doc, 'round-1')
+		for (const zone of ZONE_IDS.slice(0, -1)) revealPrivateRoundZone(doc, zone)
+		expect(readPrivateRound(doc)!.revealed).toBe(false)
+		revealPrivateRoundZone(doc, ZONE_IDS.at(-1)!)
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-1', revealed: true, revealedZones: [...ZONE_IDS] })
+		expect(mapOf(doc).get('privateRound')).toMatchObject({ revealed: true })
+	})
+
+	it('a new round starts with every zone hidden again', () => {
+		const doc = new Y.Doc()
+		startPrivateRound(doc, 'round-1')
+		revealPrivateRoundZone(doc, 'stage-1')
+		startPrivateRound(doc, 'round-2')
+		expect(readPrivateRound(doc)).toEqual({ id: 'round-2', revealed: false, revealedZones: [] })
+	})
+
+	it('reads a round stored before zones could be revealed as none revealed', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('privateRound', { id: 'old', revealed: false })
+		expect(readPrivateRound(doc)).toEqual({ id: 'old', revealed: false, revealedZones: [] })
+	})
+
+	it('drops unknown and repeated zones, and reads revealed zones that are not a list as none', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('privateRound', { id: 'r', revealed: false, revealedZones: ['stage-2', 'stage-9', 7, null, 'stage-2', 'parking'] })
+		expect(readPrivateRound(doc)!.revealedZones).toEqual(['stage-2', 'parking'])
+		mapOf(doc).set('privateRound', { id: 'r', revealed: false, revealedZones: 'stage-2' })
+		expect(readPrivateRound(doc)!.revealedZones).toEqual([])
 	})
 
 	it('reads a malformed round as none', () => {
@@ -245,9 +293,9 @@ describe('voting', () => {
 	it('opens, reveals and closes a round', () => {
 		const doc = new Y.Doc()
 		startVoting(doc, 'v1', 5)
-		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, phase: 'open' })
+		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, zone: null, phase: 'open' })
 		revealVoting(doc)
-		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, phase: 'revealed' })
+		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 5, zone: null, phase: 'revealed' })
 		closeVoting(doc)
 		expect(readVoting(doc)).toBeNull()
 	})
@@ -275,10 +323,76 @@ describe('voting', () => {
 		['fractional dots', { id: 'v', dotsPerPerson: 2.5, phase: 'open' }],
 		['an unknown phase', { id: 'v', dotsPerPerson: 3, phase: 'closed' }],
 		['no id', { dotsPerPerson: 3, phase: 'open' }],
+		['an unknown zone', { id: 'v', dotsPerPerson: 3, zone: 'stage-9', phase: 'open' }],
 	])('reads a round with %s as none', (_label, value) => {
 		const doc = new Y.Doc()
 		mapOf(doc).set('voting', value)
 		expect(readVoting(doc)).toBeNull()
+	})
+
+	it('limits a round to one zone', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 3, 'stage-4')
+		expect(readVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 3, zone: 'stage-4', phase: 'open' })
+		revealVoting(doc)
+		expect(readVoting(doc)!.zone).toBe('stage-4')
+	})
+
+	it('reads a round stored before zone limits existed as counting every note', () => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('voting', { id: 'v', dotsPerPerson: 3, phase: 'revealed' })
+		expect(readVoting(doc)).toEqual({ id: 'v', dotsPerPerson: 3, zone: null, phase: 'revealed' })
+	})
+})
+
+describe('the last vote', () => {
+	it('keeps a closed round readable, with when it was closed', () => {
+		const doc = new Y.Doc()
+		expect(readLastVoting(doc)).toBeNull()
+		startVoting(doc, 'v1', 4, 'stage-2')
+		revealVoting(doc)
+		closeVoting(doc, 1_000)
+		expect(readVoting(doc)).toBeNull()
+		expect(readLastVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 4, zone: 'stage-2', closedAt: 1_000 })
+	})
+
+	it('stays while the next round runs, and is replaced when that one is closed', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 4, 'stage-2')
+		closeVoting(doc, 1_000)
+		startVoting(doc, 'v2', 2)
+		expect(readLastVoting(doc)!.id).toBe('v1')
+		closeVoting(doc, 2_000)
+		expect(readLastVoting(doc)).toEqual({ id: 'v2', dotsPerPerson: 2, zone: null, closedAt: 2_000 })
+	})
+
+	it('takes the running round when a new one is started over it, so its results are not lost', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 4)
+		revealVoting(doc)
+		startVoting(doc, 'v2', 2, 'centre', 3_000)
+		expect(readVoting(doc)!.id).toBe('v2')
+		expect(readLastVoting(doc)).toEqual({ id: 'v1', dotsPerPerson: 4, zone: null, closedAt: 3_000 })
+	})
+
+	it('is left alone by closing when no round runs', () => {
+		const doc = new Y.Doc()
+		startVoting(doc, 'v1', 4)
+		closeVoting(doc, 1_000)
+		closeVoting(doc, 2_000)
+		expect(readLastVoting(doc)!.closedAt).toBe(1_000)
+	})
+
+	it.each([
+		['no closing time', { id: 'v', dotsPerPerson: 3, zone: null }],
+		['a closing time that is no number', { id: 'v', dotsPerPerson: 3, zone: null, closedAt: '12:00' }],
+		['an unknown zone', { id: 'v', dotsPerPerson: 3, zone: 'hall', closedAt: 1 }],
+		['no dots', { id: 'v', dotsPerPerson: 0, zone: null, closedAt: 1 }],
+		['no id', { dotsPerPerson: 3, zone: null, closedAt: 1 }],
+	])('reads a last vote with %s as none', (_label, value) => {
+		const doc = new Y.Doc()
+		mapOf(doc).set('lastVoting', value)
+		expect(readLastVoting(doc)).toBeNull()
 	})
 })
 
@@ -335,21 +449,24 @@ describe('readFacilitation', () => {
 		startVoting(doc, 'v', 3)
 		summonTo(doc, { x: 1, y: 2, w: 3, h: 4 }, 's')
 		setFollowMe(doc, 'u')
+		startPresentation(doc, 'talk', 'stage-2')
 		expect(readFacilitation(doc)).toEqual({
 			statuses: { ...allOpen, 'stage-1': 'agreed' },
 			timer: { zone: 'stage-1', startedAt: 5, durationMs: 1_000, pausedAt: null },
 			spotlight: 'stage-1',
 			locked: true,
-			privateRound: { id: 'p', revealed: false },
-			voting: { id: 'v', dotsPerPerson: 3, phase: 'open' },
+			privateRound: { id: 'p', revealed: false, revealedZones: [] },
+			voting: { id: 'v', dotsPerPerson: 3, zone: null, phase: 'open' },
+			lastVoting: null,
 			summon: { id: 's', bounds: { x: 1, y: 2, w: 3, h: 4 } },
 			followMe: { userId: 'u' },
+			presentation: { id: 'talk', step: 'stage-2' },
 		})
 	})
 
 	it('reads every malformed value as its default', () => {
 		const doc = new Y.Doc()
-		for (const key of ['timer', 'spotlight', 'locked', 'privateRound', 'voting', 'summon', 'followMe', 'status.centre']) mapOf(doc).set(key, 'garbage')
+		for (const key of ['timer', 'spotlight', 'locked', 'privateRound', 'voting', 'lastVoting', 'summon', 'followMe', 'presentation', 'status.centre']) mapOf(doc).set(key, 'garbage')
 		expect(readFacilitation(doc)).toEqual(DEFAULTS)
 	})
 })

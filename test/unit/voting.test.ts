@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { castDot, clampToBudget, dotsLeft, dotsUsed, takeBackDot, voteResults, type Votes } from '../../shared/model/voting'
+import { MODEL_LAYOUT, zoneCentre } from '../../shared/model/geometry'
+import { castDot, clampToBudget, dotsLeft, dotsUsed, isInRoundZone, roundResults, takeBackDot, voteResults, type VotableNote, type Votes } from '../../shared/model/voting'
+import type { ZoneId } from '../../shared/model/zones'
 
 describe('dot budget', () => {
 	it('counts the dots used and left', () => {
@@ -116,6 +118,49 @@ describe('voteResults', () => {
 				expect(total).toBeLessThanOrEqual(budget * allVotes.length)
 			}),
 		)
+	})
+})
+
+/** A note-sized box centred in the zone. */
+const boxIn = (zone: ZoneId) => {
+	const { x, y } = zoneCentre(MODEL_LAYOUT, zone)
+	return { x: x - 100, y: y - 100, w: 200, h: 200 }
+}
+const noteIn = (id: string, zone: ZoneId): VotableNote => ({ id, box: boxIn(zone) })
+
+describe('a round limited to a zone', () => {
+	const notes = [noteIn('costs', 'stage-1'), noteIn('webcare', 'stage-3'), noteIn('budget', 'stage-3'), noteIn('parked', 'parking')]
+
+	it('a note is in the round when its centre is in the zone, and in every round without one', () => {
+		expect(isInRoundZone(boxIn('stage-3'), 'stage-3')).toBe(true)
+		expect(isInRoundZone(boxIn('stage-1'), 'stage-3')).toBe(false)
+		expect(isInRoundZone(boxIn('parking'), null)).toBe(true)
+		// Partly over the inner circle's edge, but centred inside it: the centre decides.
+		const { x, y } = MODEL_LAYOUT.centre
+		expect(isInRoundZone({ x: x + MODEL_LAYOUT.innerRadius - 150, y: y - 100, w: 200, h: 200 }, 'centre')).toBe(true)
+	})
+
+	it('counts only the dots on notes in the zone', () => {
+		const allVotes: Votes[] = [{ costs: 2, webcare: 1 }, { budget: 3 }]
+		expect(roundResults(allVotes, notes, { dotsPerPerson: 3, zone: 'stage-3' })).toEqual([
+			{ noteId: 'budget', dots: 3 },
+			{ noteId: 'webcare', dots: 1 },
+		])
+	})
+
+	it('counts every note on the board when the round has no zone', () => {
+		const allVotes = [{ costs: 1, parked: 1, gone: 1 }]
+		expect(roundResults(allVotes, notes, { dotsPerPerson: 3, zone: null })).toEqual([
+			{ noteId: 'costs', dots: 1 },
+			{ noteId: 'parked', dots: 1 },
+		])
+	})
+
+	it('gives a client that put dots outside the zone nothing for them: the budget applies to the dots inside', () => {
+		// 'costs' sorts before 'webcare', so without the zone the budget would be spent on it.
+		const forged = { costs: 2, webcare: 2 }
+		expect(roundResults([forged], notes, { dotsPerPerson: 2, zone: 'stage-3' })).toEqual([{ noteId: 'webcare', dots: 2 }])
+		expect(roundResults([{ costs: 5 }], notes, { dotsPerPerson: 2, zone: 'stage-3' })).toEqual([])
 	})
 })
 

@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core'
+import { afterEach, expect } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { waitFor } from '../helpers/waitFor'
+import { openBoard, type Person } from './boardPage'
+import type { browserSession } from './browserSession'
+
+/** A board made the way the landing page makes one: the server hands out its id, key and view id. */
+export type CreatedBoard = { boardId: string; facilitatorKey: string; viewId: string }
+
+type Session = ReturnType<typeof browserSession>
+
+/**
+ * The three ways into a board of a browser test file's session: as facilitator (the key in the
+ * fragment), as participant, as viewer; and stock y-websocket clients in Node on the board's
+ * documents, as witnesses of what the server holds or as raw clients. `?debug` hands the page's
+ * board document to the test (see useBoardSync).
+ */
+export function boardRoles(session: Session) {
+	let providers: WebsocketProvider[] = []
+	afterEach(() => {
+		for (const provider of providers.splice(0)) provider.destroy()
+	})
+	const base = () => session.server.httpUrl
+	// The links as the share dialog hands them out; the pages the tests open add `?debug`.
+	const facilitatorUrl = (board: CreatedBoard, query = '') => `${base()}/b/${board.boardId}${query}#key=${board.facilitatorKey}`
+	const participantUrl = (board: CreatedBoard, query = '') => `${base()}/b/${board.boardId}${query}`
+	const viewerUrl = (board: CreatedBoard) => `${base()}/v/${board.viewId}`
+
+	return {
+		facilitatorUrl,
+		participantUrl,
+		viewerUrl,
+		async createBoard(): Promise<CreatedBoard> {
+			const response = await fetch(`${base()}/api/boards`, { method: 'POST' })
+			expect(response.status).toBe(201)
+			return (await response.json()) as CreatedBoard
+		},
+		asFacilitator: async (board: CreatedBoard, who: Person): Promise<Page> => openBoard(await session.person(), facilitatorUrl(board, '?debug'), who),
+		asParticipant: async (board: CreatedBoard, who: Person): Promise<Page> => openBoard(await session.person(), participantUrl(board, '?debug'), who),
+		asViewer: async (board: CreatedBoard): Promise<Page> => openBoard(await session.person(), viewerUrl(board)),
+		/** A synced stock client on a room (`boardId`, `boardId/facilitation`, ...), with the facilitator key when given. */
+		async documentClient(room: string, key?: string): Promise<Y.Doc> {
+			const doc = new Y.Doc()
+			const provider = new WebsocketProvider(session.server.relayUrl, room, doc, {
+				WebSocketPolyfill: WebSocket as never,
+				disableBc: true,
+				params: key ? { key } : {},
+			})
+			providers.push(provider)
+			await waitFor(() => provider.synced, { what: `${room} to sync` })
+			return doc
+		},
+	}
+}
