@@ -15,6 +15,9 @@ import { fetchRole, type BoardLink } from '../session/boardLink'
 import { $canEditBoard, $documents, $role } from '../session/sessionState'
 import type { Role } from '../../shared/roles'
 import { NoticeToast } from './NoticeToast'
+import { EditingTags } from '../collaboration/EditingTags'
+import { keepOverwrittenTexts } from '../collaboration/overwrittenText'
+import { OverwrittenTextNotice } from '../collaboration/OverwrittenTextNotice'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { FACILITATOR_TOOLS_BOX } from '../facilitation/facilitatorToolsBox'
 import { SessionTimer } from '../facilitation/SessionTimer'
@@ -80,6 +83,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	useEffect(() => (editor ? keepCursorColourDistinct(editor) : undefined), [editor])
+	useEffect(() => (editor ? keepOverwrittenTexts(editor) : undefined), [editor])
 	// Viewers, and participants while the board is locked, look but do not touch.
 	useEffect(() => {
 		editor?.updateInstanceState({ isReadonly: !canEdit })
@@ -128,6 +132,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 			{editor && <FacilitationLayer editor={editor} />}
 			{editor && <SupportLayer editor={editor} />}
 			{editor && <PresentationLayer editor={editor} doc={facilitationDoc} />}
+			{editor && <OverwrittenTextNotice editor={editor} />}
 			<NoticeToast />
 		</div>
 	)
@@ -200,11 +205,12 @@ function useClientConfig(): ClientConfig | null {
 	return config
 }
 
-/** What the board draws in page space over tldraw's shapes: the notes' badges, and the spotlight's veil above them. */
+/** What the board draws in page space over tldraw's shapes: the notes' badges and who is editing them, and the spotlight's veil above them. */
 function CanvasLayers() {
 	return (
 		<>
 			<SupportCanvasLayer />
+			<EditingTags />
 			<SpotlightMask />
 		</>
 	)

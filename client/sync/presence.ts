@@ -1,5 +1,7 @@
 import {
+	InstancePageStateRecordType,
 	InstancePresenceRecordType,
+	TLINSTANCE_ID,
 	createPresenceStateDerivation,
 	getDefaultUserPresence,
 	type JsonObject,
@@ -12,6 +14,8 @@ import {
 import type { Awareness } from 'y-protocols/awareness'
 
 const PRESENCE_FIELD = 'presence'
+/** In the presence's meta: the shape this person is typing in, so others see "Bram is editing". */
+export const EDITING_FIELD = 'editingShapeId'
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
@@ -22,8 +26,8 @@ export const presenceIdOf = (clientId: number) => InstancePresenceRecordType.cre
  * Presence through Yjs awareness: our cursor, selection, name and colour go out as one awareness
  * field; every peer's field becomes an `instance_presence` record in the local store, which is
  * what tldraw draws cursors and the people menu from. `$meta` rides along in the presence record's
- * meta (the person's department); while it is null we are not present (yet). Returns a function
- * that stops both ways.
+ * meta (the person's department), with the shape being edited; while it is null we are not present
+ * (yet). Returns a function that stops both ways.
  */
 export function bindPresence(
 	store: TLStore,
@@ -36,7 +40,7 @@ export function bindPresence(
 		getUserPresence: (presenceStore, user) => {
 			const meta = $meta.get()
 			const presence = meta && getDefaultUserPresence(presenceStore, user)
-			return presence ? { ...presence, meta } : null
+			return presence ? { ...presence, meta: { ...meta, [EDITING_FIELD]: editingShapeIdOf(presenceStore) } } : null
 		},
 	})(store)
 
@@ -91,4 +95,9 @@ function putIfValid(store: TLStore, record: TLInstancePresence) {
 	} catch (error) {
 		console.warn('ignored a collaborator presence this version cannot read', error)
 	}
+}
+
+function editingShapeIdOf(store: TLStore): string | null {
+	const instance = store.get(TLINSTANCE_ID)
+	return (instance && store.get(InstancePageStateRecordType.createId(instance.currentPageId))?.editingShapeId) ?? null
 }

@@ -6,6 +6,7 @@ import { waitFor } from '../helpers/waitFor'
 import { connectSynced } from '../helpers/yjsClient'
 import {
 	PARTICIPANT,
+	addNoteWithPlus,
 	boardIdOf,
 	clickCanvas,
 	onCanvas,
@@ -116,6 +117,43 @@ describe('a board shared by two people', () => {
 
 		await saveScreenshot(a, 'collaboration-shapes-page-a')
 		await saveScreenshot(b, 'collaboration-shapes-page-b')
+	})
+
+	test('a note someone is typing in says so on the other page, and text replaced by their edit is offered back to its author', async () => {
+		const url = newBoardUrl(session.server.httpUrl)
+		const anna = await openBoard(await person({ viewport: { width: 1600, height: 900 } }), url, { name: 'Anna', department: 'Marketing' })
+		const bram = await openBoard(await person({ viewport: { width: 1600, height: 900 } }), url, { name: 'Bram', department: 'IT' })
+		const note = await addNoteWithPlus(anna, 'stage-2', 'Anna wants a customer panel')
+		await waitForShape(bram, note)
+		await anna.locator(`[data-testid=editing-tag]`).waitFor({ state: 'detached' })
+
+		// Bram opens the note for typing: Anna's page tags it with his name.
+		await bram.locator(shapeSelector(note)).dblclick()
+		await bram.waitForFunction((id) => document.activeElement?.closest('.tl-shape')?.getAttribute('data-shape-id') === id, note)
+		const tag = anna.locator(`[data-testid=editing-tag][data-note-id="${note}"]`)
+		await tag.waitFor()
+		expect(await tag.innerText()).toBe('Bram is editing')
+		await saveScreenshot(anna, 'collaboration-bram-is-editing')
+
+		// His text replaces hers: Anna is offered hers back, and putting it back reaches Bram too.
+		await bram.keyboard.press('Control+A')
+		await bram.keyboard.type('Bram prefers a survey')
+		await bram.keyboard.press('Escape')
+		await tag.waitFor({ state: 'detached' })
+		const notice = anna.locator('[data-testid=overwritten-notice]')
+		await notice.waitFor()
+		expect(await notice.innerText()).toContain('Bram changed a note')
+		expect(await anna.locator('[data-testid=overwritten-text]').innerText()).toBe('Anna wants a customer panel')
+		await expect.poll(() => bram.locator(shapeSelector(note)).innerText()).toContain('Bram prefers a survey')
+		await anna.locator('[data-testid=restore-my-text]').click()
+		await notice.waitFor({ state: 'detached' })
+		await expect.poll(() => bram.locator(shapeSelector(note)).innerText()).toContain('Anna wants a customer panel')
+		// Putting hers back replaced his, written a moment ago: now he is offered his back, so no version is lost.
+		await bram.locator('[data-testid=overwritten-notice]').waitFor()
+		expect(await bram.locator('[data-testid=overwritten-text]').innerText()).toBe('Bram prefers a survey')
+		await bram.locator('[data-testid=dismiss-overwrite]').click()
+		await bram.locator('[data-testid=overwritten-notice]').waitFor({ state: 'detached' })
+		expect(await anna.locator(shapeSelector(note)).innerText()).toContain('Anna wants a customer panel')
 	})
 
 	test("a person's cursor shows on the other page with their display name, and both lists show two people", async () => {

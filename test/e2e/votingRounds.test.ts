@@ -45,7 +45,7 @@ async function waitForRanking(results: Locator, expected: string[][]) {
 }
 
 // Three people adding notes through the UI take half the default minute on a loaded 2-core machine: a ceiling, not a measure.
-describe('dot voting rounds: limited to a stage, and looked up again after closing', { timeout: 120_000 }, () => {
+describe('dot voting rounds: limited to a stage, and looked up again after closing', () => {
 	test("a round limited to stage 3 puts dots only on stage 3's notes, and its results count only those, whatever a raw client writes elsewhere", async () => {
 		const board = await createBoard()
 		const facilitation = await documentClient(`${board.boardId}/facilitation`, board.facilitatorKey)
