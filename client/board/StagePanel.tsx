@@ -4,6 +4,7 @@ import { departmentColour, UNKNOWN_DEPARTMENT_COLOUR, type DepartmentColour } fr
 import type { Endorsement } from '../../shared/model/support'
 import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
 import { summariseZones, type ZoneSummary } from '../../shared/model/zoneSummary'
+import { stageOf } from '../../shared/model/zones'
 import { useTranslation, type Translate } from '../i18n/locale'
 import { $endorsements } from '../session/sessionState'
 import { countText } from '../support/countText'
@@ -36,7 +37,7 @@ function ZoneEntry({ editor, summary, endorsers }: ZoneEntryProps) {
 	const settings = useValue($boardSettings)
 	const { zone, notes, departmentCounts } = summary
 	const title = zoneTexts(zone, locale, settings).title
-	const stage = zone.startsWith('stage-') ? (Number(zone.slice('stage-'.length)) as keyof typeof STAGE_COLOURS) : null
+	const stage = stageOf(zone)
 	const jump = () => {
 		const bounds = zoneBounds(MODEL_LAYOUT, zone)
 		editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), { inset: 40, animation: { duration: 300 } })

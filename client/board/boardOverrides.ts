@@ -2,7 +2,7 @@ import type { TLUiOverrides } from 'tldraw'
 import { zoneOfPoint } from '../../shared/model/geometry'
 import { togglePresentation } from '../presentation/presentationState'
 import { $documents, $isFacilitator } from '../session/sessionState'
-import { addNoteToZone } from './addNoteToZone'
+import { addNoteToZone } from '../canvas/addNoteToZone'
 import { confirmDeletion } from './deletionGuard'
 
 /**

@@ -4,7 +4,7 @@ import { readNoteAuthorship, type NoteMeta } from '../../shared/model/noteAuthor
 import { $participant } from '../participant/participant'
 import { privacyMeta } from '../support/privateMode'
 import { $boardSettings } from './boardSettingsState'
-import { MODEL_SHAPE_TYPES } from './modelTemplate'
+import { MODEL_SHAPE_TYPES } from '../canvas/modelTemplate'
 
 /**
  * The board's house rules, enforced where tldraw applies every local change:

@@ -1,9 +1,7 @@
 import { useEditor, useValue } from 'tldraw'
+import { NOTE_SIZE } from '../canvas/notesOnPage'
 import { useTranslation } from '../i18n/locale'
 import { othersEditing } from './noteEditors'
-
-/** A tldraw note is 200 page units wide at scale 1; the tag grows and shrinks with its note. */
-const NOTE_WIDTH = 200
 
 /** "Bram is editing" on every note someone else is typing in, drawn in page space above the note. */
 export function EditingTags() {
@@ -15,7 +13,7 @@ export function EditingTags() {
 			[...othersEditing(editor)].flatMap(([shapeId, names]) => {
 				const shape = editor.getShape(shapeId as never)
 				const bounds = shape && shape.type === 'note' && !editor.isShapeHidden(shape) ? editor.getShapePageBounds(shape) : undefined
-				return bounds ? [{ shapeId, names, x: bounds.x, y: bounds.y, scale: bounds.w / NOTE_WIDTH }] : []
+				return bounds ? [{ shapeId, names, x: bounds.x, y: bounds.y, scale: bounds.w / NOTE_SIZE }] : []
 			}),
 		[editor],
 	)

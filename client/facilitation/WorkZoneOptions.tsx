@@ -1,6 +1,7 @@
 import { useValue } from 'tldraw'
 import { WORK_ZONE_IDS, type WorkZoneId } from '../../shared/model/support'
 import type { Locale } from '../../shared/model/modelTexts'
+import { stageOf } from '../../shared/model/zones'
 import type { BoardSettings } from '../../shared/boardSettings'
 import { $boardSettings } from '../board/boardSettingsState'
 import { useTranslation } from '../i18n/locale'
@@ -24,5 +25,5 @@ export function WorkZoneOptions() {
 /** The stage's number in front of its title, as on the board, so a narrow select still tells stages apart. */
 export function zoneLabel(zone: WorkZoneId, locale: Locale, settings: BoardSettings): string {
 	const title = zoneTexts(zone, locale, settings).title
-	return zone === 'centre' ? title : `${zone.slice('stage-'.length)}. ${title}`
+	return zone === 'centre' ? title : `${stageOf(zone)}. ${title}`
 }

@@ -1,8 +1,9 @@
-import type { Editor, TLNoteShape } from 'tldraw'
+import type { Editor } from 'tldraw'
 import { agreedStageCount } from '../../shared/facilitationDoc'
 import { tallySupport } from '../../shared/model/support'
 import { summariseZones, type NoteOnBoard } from '../../shared/model/zoneSummary'
 import { $boardSettings } from '../board/boardSettingsState'
+import { notesOnPage } from '../canvas/notesOnPage'
 import { $endorsements, $facilitation } from '../session/sessionState'
 
 /** The overall picture the centre shows: how broad the support is, how far the plan is agreed. */
@@ -10,13 +11,7 @@ export type CentreOverview = { departments: number; agreed: number; islands: num
 
 /** Reads the board as this person sees it: notes hidden in a private round do not count yet. */
 export function readCentreOverview(editor: Editor): CentreOverview {
-	const notes = editor
-		.getCurrentPageShapes()
-		.filter((shape): shape is TLNoteShape => shape.type === 'note' && !editor.isShapeHidden(shape))
-		.flatMap((note): NoteOnBoard[] => {
-			const bounds = editor.getShapePageBounds(note)
-			return bounds ? [{ id: note.id, box: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }, meta: note.meta, text: '' }] : []
-		})
+	const notes = notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): NoteOnBoard => ({ id: note.id, box, meta: note.meta, text: '' }))
 	const placed = summariseZones(notes).flatMap((summary) => summary.notes)
 	const tally = tallySupport(placed, $endorsements.get(), $boardSettings.get().departments)
 	return {

@@ -2,7 +2,7 @@ import { Box, type Editor } from 'tldraw'
 import { MODEL_LAYOUT, zoneBounds } from '../../shared/model/geometry'
 import { stageLabelBox } from '../../shared/model/labelBoxes'
 import type { PresentationStep } from '../../shared/model/presentationSteps'
-import { stageNumberOf } from '../../shared/model/zones'
+import { stageOf } from '../../shared/model/zones'
 import { showWholeModel } from '../board/showWholeModel'
 
 /** Screen pixels kept free around a presented zone. */
@@ -16,7 +16,7 @@ export function showPresentationStep(editor: Editor, step: PresentationStep): vo
 	}
 	editor.updateViewportScreenBounds(editor.getContainer())
 	const zone = Box.From(zoneBounds(MODEL_LAYOUT, step))
-	const stage = stageNumberOf(step)
+	const stage = stageOf(step)
 	const bounds = stage === null ? zone : Box.Common([zone, Box.From(stageLabelBox(MODEL_LAYOUT, stage))])
 	editor.zoomToBounds(bounds, { inset: ZONE_INSET, animation: { duration: 300 } })
 }

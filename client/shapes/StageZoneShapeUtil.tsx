@@ -14,9 +14,9 @@ import {
 import { sectorOutline, type ModelLayout } from '../../shared/model/geometry'
 import { stageLabelBox } from '../../shared/model/labelBoxes'
 import type { WorkZoneId } from '../../shared/model/support'
-import type { StageNumber } from '../../shared/model/zones'
+import { STAGE_NUMBERS, type StageNumber } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
-import { addNoteToZone } from '../board/addNoteToZone'
+import { addNoteToZone } from '../canvas/addNoteToZone'
 import { useOverviewZoom } from '../board/overviewZoom'
 import { useSpotlit } from '../facilitation/useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
@@ -29,7 +29,7 @@ export const STAGE_ZONE_TYPE = 'stage-zone'
 
 declare module '@tldraw/tlschema' {
 	interface TLGlobalShapePropsMap {
-		[STAGE_ZONE_TYPE]: { stage: number; innerRadius: number; outerRadius: number }
+		[STAGE_ZONE_TYPE]: { stage: StageNumber; innerRadius: number; outerRadius: number }
 	}
 }
 
@@ -46,7 +46,7 @@ export const localLayout = (props: StageZoneShape['props']): ModelLayout => ({
 export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
 	static override type = STAGE_ZONE_TYPE
 	static override props: RecordProps<StageZoneShape> = {
-		stage: T.integer,
+		stage: T.literalEnum(...STAGE_NUMBERS),
 		innerRadius: T.positiveNumber,
 		outerRadius: T.positiveNumber,
 	}
@@ -64,7 +64,7 @@ export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
 	override hideSelectionBoundsFg = () => true
 
 	override getGeometry(shape: StageZoneShape) {
-		const points = sectorOutline(localLayout(shape.props), shape.props.stage as StageNumber).map(Vec.From)
+		const points = sectorOutline(localLayout(shape.props), shape.props.stage).map(Vec.From)
 		return new Polygon2d({ points, isFilled: true })
 	}
 
@@ -78,7 +78,7 @@ export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
 }
 
 function outlinePath(shape: StageZoneShape): string {
-	const points = sectorOutline(localLayout(shape.props), shape.props.stage as StageNumber)
+	const points = sectorOutline(localLayout(shape.props), shape.props.stage)
 	return 'M' + points.map(({ x, y }) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L') + 'Z'
 }
 
@@ -87,7 +87,7 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 	const { locale, t } = useTranslation()
 	const settings = useValue($boardSettings)
 	const canEdit = useValue($canEditBoard)
-	const stage = shape.props.stage as StageNumber
+	const stage = shape.props.stage
 	const zone: WorkZoneId = `stage-${stage}`
 	const spotlit = useSpotlit(zone)
 	const colours = STAGE_COLOURS[stage]

@@ -4,7 +4,7 @@ import { agreedStageCount } from '../../shared/facilitationDoc'
 import { departmentColour } from '../../shared/model/departments'
 import { WORK_ZONE_IDS, tallySupport, type DepartmentSupport, type WorkZoneId } from '../../shared/model/support'
 import { summariseZones } from '../../shared/model/zoneSummary'
-import { STAGE_NUMBERS } from '../../shared/model/zones'
+import { STAGE_NUMBERS, stageOf } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
 import { useBoardNotes } from '../board/useBoardNotes'
 import { useTranslation } from '../i18n/locale'
@@ -19,6 +19,7 @@ const departmentKey = (department: string | null) => department ?? 'unknown'
 /**
  * Draagvlak at a glance: per department and zone, notes and endorsements; how many of the
  * board's departments take part in each stage; and the islands, where one department works alone.
+ * A panel over the board, not a modal dialog: people look from it to the notes it counts.
  */
 export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: () => void }) {
 	const { locale, t } = useTranslation()
@@ -36,7 +37,6 @@ export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: ()
 	return (
 		<section
 			className="draagvlak"
-			role="dialog"
 			aria-labelledby="draagvlak-title"
 			data-testid="draagvlak"
 			onKeyDown={(event) => event.key === 'Escape' && onClose()}
@@ -62,7 +62,7 @@ export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: ()
 						{WORK_ZONE_IDS.map((zone) => (
 							<th key={zone} scope="col" title={zoneTexts(zone, locale, settings).title} data-testid={`zone-head-${zone}`}>
 								<span className="draagvlak__zone" style={{ background: zoneAccent(zone) }}>
-									{zone === 'centre' ? t('support.centreShort') : zone.slice('stage-'.length)}
+									{zone === 'centre' ? t('support.centreShort') : stageOf(zone)}
 								</span>
 								{tally.zones[zone].isIsland && (
 									<IslandFlag
@@ -153,5 +153,5 @@ function IslandFlag({ testId, title }: { testId: string; title: string }) {
 }
 
 function zoneAccent(zone: WorkZoneId): string {
-	return zone === 'centre' ? CENTRE_COLOURS.fill : STAGE_COLOURS[Number(zone.slice('stage-'.length)) as keyof typeof STAGE_COLOURS].accent
+	return zone === 'centre' ? CENTRE_COLOURS.fill : STAGE_COLOURS[stageOf(zone)].accent
 }

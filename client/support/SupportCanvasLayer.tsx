@@ -1,28 +1,19 @@
 import { useMemo } from 'react'
-import { useEditor, useValue, type TLNoteShape } from 'tldraw'
+import { useEditor, useValue } from 'tldraw'
 import { isInRoundZone, type VotableNote } from '../../shared/model/voting'
+import { NOTE_SIZE, notesOnPage } from '../canvas/notesOnPage'
 import { $participant } from '../participant/participant'
 import { $canEndorse, $endorsements } from '../session/sessionState'
 import { NoteBadge, type BadgePlace } from './NoteBadge'
 import { endorsementsByNote } from './endorsements'
 import { useOwnVotes, useRevealedRound, useRoundResults } from './useVoting'
 
-/** A tldraw note is 200 page units wide at scale 1; badges grow and shrink with their note. */
-const NOTE_WIDTH = 200
-
 /** Endorsement and vote badges on the notes, drawn in page space on top of the canvas. */
 export function SupportCanvasLayer() {
 	const editor = useEditor()
 	const notes = useValue(
 		'badged notes',
-		() =>
-			editor
-				.getCurrentPageShapes()
-				.filter((shape): shape is TLNoteShape => shape.type === 'note' && !editor.isShapeHidden(shape))
-				.flatMap((note): VotableNote[] => {
-					const bounds = editor.getShapePageBounds(note)
-					return bounds ? [{ id: note.id, box: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } }] : []
-				}),
+		() => notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): VotableNote => ({ id: note.id, box })),
 		[editor],
 	)
 	const endorsements = useValue($endorsements)
@@ -62,5 +53,5 @@ export function SupportCanvasLayer() {
 }
 
 function placeOf({ id, box }: VotableNote): BadgePlace {
-	return { noteId: id, left: box.x, bottom: box.y + box.h, scale: box.w / NOTE_WIDTH }
+	return { noteId: id, left: box.x, bottom: box.y + box.h, scale: box.w / NOTE_SIZE }
 }

@@ -1,8 +1,9 @@
 import type { Editor, TLShape } from 'tldraw'
 import type { PrivateRound } from '../../shared/facilitationDoc'
-import { zoneOfPoint } from '../../shared/model/geometry'
+import { centreOf, zoneOfPoint } from '../../shared/model/geometry'
 import type { NoteMeta } from '../../shared/model/noteAuthorship'
 import { isHiddenFrom, type RoundNote } from '../../shared/model/privateRound'
+import { notesOnPage } from '../canvas/notesOnPage'
 import { $facilitation } from '../session/sessionState'
 
 /**
@@ -26,7 +27,7 @@ function roundNoteOf(editor: Editor, shape: TLShape): RoundNote | null {
 
 /** The notes on the current page, hidden ones included, as private mode reads them: meta and zone, no text. */
 export function roundNotes(editor: Editor): RoundNote[] {
-	return editor.getCurrentPageShapes().flatMap((shape) => (shape.type === 'note' ? (roundNoteOf(editor, shape) ?? []) : []))
+	return notesOnPage(editor, { visibleOnly: false }).map(({ note, box }) => ({ meta: note.meta, zone: zoneOfPoint(centreOf(box)) }))
 }
 
 /** Which shapes this person sees: during a private round, others' new notes stay hidden until revealed. */

@@ -1,6 +1,10 @@
-import { STAGE_NUMBERS, stageNumberOf, stageZone, type StageNumber, type ZoneId } from './zones.js'
+import { STAGE_NUMBERS, stageOf, stageZone, type StageNumber, type ZoneId } from './zones.js'
 
 export type Point = { x: number; y: number }
+/** An upright box on the page: a note's bounds, a zone's, a label's. */
+export type Box = { x: number; y: number; w: number; h: number }
+
+export const centreOf = (box: Box): Point => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 })
 
 /** Where the model sits on the page. Page units: a tldraw note is 200 x 200. */
 export type ModelLayout = { centre: Point; innerRadius: number; outerRadius: number }
@@ -59,16 +63,15 @@ export function sectorOutline(layout: ModelLayout, stage: StageNumber, pointsPer
 export function zoneCentre(layout: ModelLayout, zone: ZoneId): Point {
 	if (zone === 'centre') return layout.centre
 	if (zone === 'parking') return { x: layout.centre.x + layout.outerRadius * 1.25, y: layout.centre.y }
-	const stage = Number(zone.slice('stage-'.length)) as StageNumber
-	const { start, end } = sectorAngles(stage)
+	const { start, end } = sectorAngles(stageOf(zone))
 	return pointAt(layout, (layout.innerRadius + layout.outerRadius) / 2, (start + end) / 2)
 }
 
 /** The axis-aligned box around a zone, for jumping the camera to it. */
-export function zoneBounds(layout: ModelLayout, zone: ZoneId): { x: number; y: number; w: number; h: number } {
+export function zoneBounds(layout: ModelLayout, zone: ZoneId): Box {
 	if (zone === 'centre') return squareAround(layout.centre, layout.innerRadius)
 	if (zone === 'parking') return squareAround(zoneCentre(layout, zone), layout.outerRadius * 0.25)
-	const outline = sectorOutline(layout, Number(zone.slice('stage-'.length)) as StageNumber, 12)
+	const outline = sectorOutline(layout, stageOf(zone), 12)
 	const xs = outline.map((point) => point.x)
 	const ys = outline.map((point) => point.y)
 	const x = Math.min(...xs)
@@ -76,7 +79,7 @@ export function zoneBounds(layout: ModelLayout, zone: ZoneId): { x: number; y: n
 	return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y }
 }
 
-function squareAround(centre: Point, halfSide: number) {
+function squareAround(centre: Point, halfSide: number): Box {
 	return { x: centre.x - halfSide, y: centre.y - halfSide, w: 2 * halfSide, h: 2 * halfSide }
 }
 
@@ -90,6 +93,6 @@ export function zoneOutline(layout: ModelLayout, zone: ZoneId, pointsPerArc = 48
 		const steps = pointsPerArc * 2
 		return Array.from({ length: steps }, (_, index) => pointAt(layout, layout.innerRadius, (index / steps) * 2 * Math.PI))
 	}
-	const stage = stageNumberOf(zone)
+	const stage = stageOf(zone)
 	return stage === null ? null : sectorOutline(layout, stage, pointsPerArc)
 }

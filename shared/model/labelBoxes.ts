@@ -1,5 +1,4 @@
-import type { ModelLayout } from './geometry.js'
-import type { Box } from './placement.js'
+import type { Box, ModelLayout } from './geometry.js'
 import type { StageNumber } from './zones.js'
 
 /**

@@ -1,8 +1,7 @@
-import { MODEL_LAYOUT, pointAt, sectorAngles, zoneCentre, zoneOfPoint, type ModelLayout, type Point } from './geometry.js'
+import { MODEL_LAYOUT, centreOf, pointAt, sectorAngles, zoneCentre, zoneOfPoint, type Box, type ModelLayout, type Point } from './geometry.js'
 import { centreTextBox } from './labelBoxes.js'
-import type { ZoneId } from './zones.js'
+import { stageOf, type ZoneId } from './zones.js'
 
-export type Box = { x: number; y: number; w: number; h: number }
 
 /** The part of each ring sector kept free for notes: the outer band holds the stage's label and prompts. */
 export const NOTE_BAND = { inner: 0.04, outer: 0.7 }
@@ -37,8 +36,7 @@ function candidateCentres(zone: ZoneId, size: number, layout: ModelLayout): Poin
 		return gridAround(layout.centre, layout.innerRadius, step / 4).sort((a, b) => distance(a, below) - distance(b, below))
 	}
 	if (zone === 'parking') return gridAround(zoneCentre(layout, zone), layout.outerRadius * 0.25, step)
-	const stage = Number(zone.slice('stage-'.length)) as Parameters<typeof sectorAngles>[0]
-	const { start, end } = sectorAngles(stage)
+	const { start, end } = sectorAngles(stageOf(zone))
 	const ring = layout.outerRadius - layout.innerRadius
 	const innerRadius = layout.innerRadius + ring * NOTE_BAND.inner + size / 2
 	const outerRadius = layout.innerRadius + ring * NOTE_BAND.outer - size / 2
@@ -62,7 +60,6 @@ function gridAround(middle: Point, reach: number, step: number): Point[] {
 	return points.sort((a, b) => distance(a, middle) - distance(b, middle))
 }
 
-export const centreOf = (box: Box): Point => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 })
 const boxAround = (centre: Point, size: number): Box => ({ x: centre.x - size / 2, y: centre.y - size / 2, w: size, h: size })
 const topLeftOf = (centre: Point, size: number): Point => ({ x: centre.x - size / 2, y: centre.y - size / 2 })
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y)

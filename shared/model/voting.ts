@@ -1,5 +1,5 @@
 import { zoneOfPoint } from './geometry.js'
-import { centreOf, type Box } from './placement.js'
+import { centreOf, type Box } from './geometry.js'
 import type { ZoneId } from './zones.js'
 
 /**

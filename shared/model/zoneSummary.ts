@@ -1,6 +1,6 @@
 import { MODEL_LAYOUT, zoneOfPoint, type ModelLayout } from './geometry.js'
 import { readNoteAuthorship, type NoteAuthorship } from './noteAuthorship.js'
-import { centreOf, type Box } from './placement.js'
+import { centreOf, type Box } from './geometry.js'
 import { ZONE_IDS, type ZoneId } from './zones.js'
 
 /** A note as the summary needs it: where it is, who wrote it, what it says, its colour name. */

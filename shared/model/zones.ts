@@ -16,8 +16,10 @@ export function isStageNumber(value: unknown): value is StageNumber {
 	return typeof value === 'number' && (STAGE_NUMBERS as readonly number[]).includes(value)
 }
 
-/** The stage a zone is, or null for the centre and the parking lot. */
-export function stageNumberOf(zone: ZoneId): StageNumber | null {
+/** The stage a zone is, or null for the centre and the parking lot: the one place a zone id is taken apart. */
+export function stageOf(zone: `stage-${StageNumber}`): StageNumber
+export function stageOf(zone: ZoneId): StageNumber | null
+export function stageOf(zone: ZoneId): StageNumber | null {
 	const stage = Number(zone.slice('stage-'.length))
 	return zone.startsWith('stage-') && isStageNumber(stage) ? stage : null
 }

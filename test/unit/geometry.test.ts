@@ -12,7 +12,7 @@ import {
 	type ModelLayout,
 	type Point,
 } from '../../shared/model/geometry'
-import { STAGE_NUMBERS, ZONE_IDS, stageNumberOf, stageZone, type StageNumber, type ZoneId } from '../../shared/model/zones'
+import { STAGE_NUMBERS, ZONE_IDS, stageOf, stageZone, type StageNumber, type ZoneId } from '../../shared/model/zones'
 
 const DEGREE = Math.PI / 180
 const SECTOR = Math.PI / 4
@@ -250,9 +250,9 @@ describe.each(LAYOUTS)('zoneOfPoint properties on %s', (_name, layout) => {
 
 describe('stage numbers of zones', () => {
 	it('a stage zone has its number; the centre and the parking lot have none', () => {
-		for (const stage of STAGE_NUMBERS) expect(stageNumberOf(stageZone(stage))).toBe(stage)
-		expect(stageNumberOf('centre')).toBeNull()
-		expect(stageNumberOf('parking')).toBeNull()
+		for (const stage of STAGE_NUMBERS) expect(stageOf(stageZone(stage))).toBe(stage)
+		expect(stageOf('centre')).toBeNull()
+		expect(stageOf('parking')).toBeNull()
 	})
 })
 

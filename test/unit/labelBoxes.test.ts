@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MODEL_LAYOUT, zoneOfPoint, type ModelLayout, type Point } from '../../shared/model/geometry'
+import { MODEL_LAYOUT, zoneOfPoint, type Box, type ModelLayout, type Point } from '../../shared/model/geometry'
 import { centreTextBox, stageLabelBox } from '../../shared/model/labelBoxes'
-import { NOTE_BAND, type Box } from '../../shared/model/placement'
+import { NOTE_BAND } from '../../shared/model/placement'
 import { STAGE_NUMBERS, stageZone } from '../../shared/model/zones'
 
 const MOVED: ModelLayout = { centre: { x: 5000, y: 3000 }, innerRadius: 440 * 1.25, outerRadius: 2000 }

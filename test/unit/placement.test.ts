@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
-import { MODEL_LAYOUT, zoneOfPoint, type ModelLayout, type Point } from '../../shared/model/geometry'
+import { MODEL_LAYOUT, centreOf, zoneOfPoint, type Box, type ModelLayout, type Point } from '../../shared/model/geometry'
 import { centreTextBox } from '../../shared/model/labelBoxes'
-import { centreOf, freeSpotInZone, type Box } from '../../shared/model/placement'
+import { freeSpotInZone } from '../../shared/model/placement'
 import { STAGE_NUMBERS, ZONE_IDS, stageZone } from '../../shared/model/zones'
 
 const NOTE = 200

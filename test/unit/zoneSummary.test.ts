@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { MODEL_LAYOUT, zoneCentre, zoneOfPoint, type ModelLayout, type Point } from '../../shared/model/geometry'
+import { MODEL_LAYOUT, centreOf, zoneCentre, zoneOfPoint, type ModelLayout, type Point } from '../../shared/model/geometry'
 import { readNoteAuthorship } from '../../shared/model/noteAuthorship'
-import { centreOf } from '../../shared/model/placement'
 import { summariseZones, type NoteOnBoard } from '../../shared/model/zoneSummary'
 import { ZONE_IDS, type ZoneId } from '../../shared/model/zones'
 

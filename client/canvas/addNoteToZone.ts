@@ -1,10 +1,8 @@
 import { Box, createShapeId, startEditingShapeWithRichText, type Editor, type TLNoteShape, type TLShapeId } from 'tldraw'
-import { freeSpotInZone, type Box as ZoneBox } from '../../shared/model/placement'
-import { stageNumberOf, type ZoneId } from '../../shared/model/zones'
-import { MODEL_CENTRE_ID, stageZoneId } from './modelTemplate'
-
-/** A tldraw note is 200 x 200 page units at scale 1. */
-export const NOTE_SIZE = 200
+import { freeSpotInZone } from '../../shared/model/placement'
+import { stageOf, type ZoneId } from '../../shared/model/zones'
+import { NOTE_SIZE, notesOnPage } from '../canvas/notesOnPage'
+import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
 
 /**
  * Adds a note in the first free spot of a zone and starts editing it, so the person can type at
@@ -13,13 +11,8 @@ export const NOTE_SIZE = 200
  * out of view brings its whole zone into view, never just the note.
  */
 export function addNoteToZone(editor: Editor, zone: ZoneId): void {
-	const occupied = editor
-		.getCurrentPageShapes()
-		.filter((shape): shape is TLNoteShape => shape.type === 'note')
-		.flatMap((note): ZoneBox[] => {
-			const bounds = editor.getShapePageBounds(note)
-			return bounds ? [{ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }] : []
-		})
+	// Hidden notes (a private round) take up room too: a new note must not land on one.
+	const occupied = notesOnPage(editor, { visibleOnly: false }).map(({ box }) => box)
 	const spot = freeSpotInZone(zone, occupied, NOTE_SIZE)
 	const id = createShapeId()
 	editor.markHistoryStoppingPoint('add note to zone')
@@ -37,6 +30,6 @@ export function addNoteToZone(editor: Editor, zone: ZoneId): void {
 
 function zoneShapeIdOf(zone: ZoneId): TLShapeId | null {
 	if (zone === 'centre') return MODEL_CENTRE_ID
-	const stage = stageNumberOf(zone)
+	const stage = stageOf(zone)
 	return stage === null ? null : stageZoneId(stage)
 }

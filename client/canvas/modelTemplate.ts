@@ -1,16 +1,10 @@
-import { createShapeId, getIndicesBelow, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
+import { getIndicesBelow, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
 import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { MODEL_CENTRE_TYPE, type ModelCentreShape } from '../shapes/ModelCentreShapeUtil'
 import { STAGE_ZONE_TYPE, type StageZoneShape } from '../shapes/StageZoneShapeUtil'
+import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
 
-/**
- * The model's zones have fixed ids, so creating the template is idempotent: two people opening a
- * new board at the same moment write the same records under the same ids, and the board ends up
- * with one model, not two.
- */
-export const stageZoneId = (stage: number) => createShapeId(`model-stage-${stage}`)
-export const MODEL_CENTRE_ID = createShapeId('model-centre')
 export const MODEL_SHAPE_TYPES: ReadonlySet<string> = new Set([STAGE_ZONE_TYPE, MODEL_CENTRE_TYPE])
 
 /**
