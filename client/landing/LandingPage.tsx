@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BOARDS_PATH, createdBoardBody, readBody } from '../../shared/wire/http'
 import { LanguageSwitch } from '../board/LanguageSwitch'
 import { useTranslation } from '../i18n/locale'
 import { boardPath } from '../routes'
@@ -15,9 +16,9 @@ export function LandingPage() {
 	const create = async () => {
 		setCreating(true)
 		try {
-			const response = await fetch('/api/boards', { method: 'POST' })
+			const response = await fetch(BOARDS_PATH, { method: 'POST' })
 			if (!response.ok) throw new Error(`HTTP ${response.status}`)
-			const { boardId, facilitatorKey } = (await response.json()) as { boardId: string; facilitatorKey: string }
+			const { boardId, facilitatorKey } = await readBody(response, BOARDS_PATH, createdBoardBody)
 			rememberFacilitatorKey(boardId, facilitatorKey)
 			location.assign(boardPath(boardId))
 		} catch (error) {

@@ -1,4 +1,6 @@
-import type { Role } from '../../shared/roles'
+import type { DocumentKind, Role } from '../../shared/roles'
+import { boardRoleBody, boardRolePath, readBody, viewPath } from '../../shared/wire/http'
+import { relayRoomName } from '../../shared/wire/relayRooms'
 
 /** How this page reached the board: its participant/facilitator link, or a view-only link. */
 export type BoardLink = { via: 'board'; boardId: string; key: string | null } | { via: 'view'; viewId: string }
@@ -28,21 +30,21 @@ export const participantLink = (boardId: string) => `${location.origin}/b/${boar
 export const viewLink = (viewId: string) => `${location.origin}/v/${viewId}`
 
 /** The relay room of one of the board's documents, as this link may open it. */
-export function roomOf(link: BoardLink, kind: 'board' | 'facilitation' | 'support'): string {
-	const base = link.via === 'view' ? `view/${link.viewId}` : link.boardId
-	return kind === 'board' ? base : `${base}/${kind}`
+export function roomOf(link: BoardLink, kind: DocumentKind): string {
+	return relayRoomName(link.via === 'view' ? { via: 'view', id: link.viewId, kind } : { via: 'board', id: link.boardId, kind })
 }
 
 /** The role the server gives this link (it checks the key itself on every connection). */
 export async function fetchRole(link: BoardLink): Promise<Role> {
 	if (link.via === 'view') {
-		const response = await fetch(`/api/views/${link.viewId}`)
+		const response = await fetch(viewPath(link.viewId))
 		if (response.status === 404) throw new Error('This view-only link does not exist.')
 		if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
 		return 'viewer'
 	}
 	const query = link.key ? `?key=${encodeURIComponent(link.key)}` : ''
-	const response = await fetch(`/api/boards/${link.boardId}/role${query}`)
+	const path = boardRolePath(link.boardId)
+	const response = await fetch(path + query)
 	if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
-	return ((await response.json()) as { role: Role }).role
+	return (await readBody(response, path, boardRoleBody)).role
 }

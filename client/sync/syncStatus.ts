@@ -1,9 +1,7 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { atom, type Atom } from 'tldraw'
-import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { decodeSyncStep1, encodeSyncStep1 } from '../../shared/wire/messages'
 
 export type SyncStatus = {
 	connection: 'connecting' | 'live' | 'offline'
@@ -13,7 +11,6 @@ export type SyncStatus = {
 	lastCloseReason: string | null
 }
 
-const MESSAGE_SYNC = 0
 /** Edits are confirmed in batches: one question to the server per this many milliseconds of typing. */
 const CONFIRM_DELAY_MS = 250
 
@@ -63,10 +60,7 @@ export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { stat
 		confirmTimer = undefined
 		const socket = provider.ws
 		if (!provider.wsconnected || socket?.readyState !== WebSocket.OPEN) return
-		const encoder = encoding.createEncoder()
-		encoding.writeVarUint(encoder, MESSAGE_SYNC)
-		syncProtocol.writeSyncStep1(encoder, doc)
-		socket.send(encoding.toUint8Array(encoder))
+		socket.send(encodeSyncStep1(Y.encodeStateVector(doc)))
 	}
 
 	const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -102,10 +96,7 @@ export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { stat
 function readServerStateVector(data: unknown): Map<number, number> | null {
 	if (!(data instanceof ArrayBuffer)) return null
 	try {
-		const decoder = decoding.createDecoder(new Uint8Array(data))
-		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null
-		if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return null
-		return Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+		return decodeSyncStep1(new Uint8Array(data))
 	} catch {
 		return null
 	}

@@ -11,8 +11,9 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import * as decoding from 'lib0/decoding'
+import * as authProtocol from 'y-protocols/auth'
 import { recordsOf } from '../../shared/recordDoc'
+import { MESSAGE_AUTH } from '../../shared/wire/messages'
 import { uploadAssetStore } from '../assets/uploadAssetStore'
 import { $participant } from '../participant/participant'
 import { roomOf, type BoardLink } from '../session/boardLink'
@@ -121,8 +122,7 @@ function connect(link: BoardLink, kind: 'board' | 'facilitation' | 'support', do
 	// The relay explains a dropped change (locked board, view-only link) with y-websocket's
 	// "permission denied" message; say it to the person instead of the console.
 	provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-		decoding.readVarUint(decoder)
-		showNotice(decoding.readVarString(decoder))
+		authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => showNotice(reason))
 	}
 	if (isReadOnly(link, kind)) neverAnswerWithWrites(provider)
 	return provider
@@ -132,5 +132,3 @@ function connect(link: BoardLink, kind: 'board' | 'facilitation' | 'support', do
 function isReadOnly(link: BoardLink, kind: 'board' | 'facilitation' | 'support'): boolean {
 	return link.via === 'view' || (kind === 'facilitation' && !link.key)
 }
-
-const MESSAGE_AUTH = 2

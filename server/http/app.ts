@@ -1,10 +1,11 @@
 import path from 'node:path'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import { CLIENT_CONFIG_PATH, type ClientConfig } from '../../shared/clientConfig.js'
+import { UPLOADS_PATH, type ErrorBody } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { Config } from '../config.js'
 import { boardsRouter } from './boardsRouter.js'
-import { UPLOADS_PATH, uploadsRouter } from './uploads.js'
+import { uploadsRouter } from './uploads.js'
 
 /** The HTTP side: health, runtime client config, uploads, and the built client as a single-page app. */
 export function createHttpApp(
@@ -39,7 +40,8 @@ export function createHttpApp(
 
 	const errorHandler: ErrorRequestHandler = (error, _request, response, _next) => {
 		if (error?.type === 'entity.too.large') {
-			response.status(413).json({ error: `upload of ${error.length} bytes exceeds the ${config.uploadMaxBytes} byte limit` })
+			const refusal: ErrorBody = { error: `upload of ${error.length} bytes exceeds the ${config.uploadMaxBytes} byte limit` }
+			response.status(413).json(refusal)
 			return
 		}
 		response.status(500).json({ error: 'internal error' })

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express'
 import { isValidBoardId } from '../../shared/boardId.js'
+import type { BoardRoleBody, CreatedBoardBody, ErrorBody, ViewIdBody } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 
 /**
@@ -11,7 +12,7 @@ export function boardsRouter(access: BoardAccessService): Router {
 	const router = express.Router()
 
 	router.post('/boards', async (_request, response) => {
-		response.status(201).json(await access.createBoard())
+		response.status(201).json((await access.createBoard()) satisfies CreatedBoardBody)
 	})
 
 	router.get('/boards/:boardId/role', async (request, response) => {
@@ -21,7 +22,7 @@ export function boardsRouter(access: BoardAccessService): Router {
 			return
 		}
 		response.setHeader('Cache-Control', 'no-store')
-		response.json({ role: await access.roleFor(boardId, keyOf(request.query.key)) })
+		response.json({ role: await access.roleFor(boardId, keyOf(request.query.key)) } satisfies BoardRoleBody)
 	})
 
 	router.get('/boards/:boardId/view', async (request, response) => {
@@ -32,13 +33,17 @@ export function boardsRouter(access: BoardAccessService): Router {
 			response.status(403).json({ error: 'only the facilitator link can share the view-only link' })
 			return
 		}
-		response.json({ viewId })
+		response.json({ viewId } satisfies ViewIdBody)
 	})
 
 	router.get('/views/:viewId', async (request, response) => {
 		const { viewId } = request.params
 		const exists = isValidBoardId(viewId) && (await access.boardIdOfView(viewId)) !== null
-		response.status(exists ? 200 : 404).json(exists ? { role: 'viewer' } : { error: 'this view-only link does not exist' })
+		if (!exists) {
+			response.status(404).json({ error: 'this view-only link does not exist' } satisfies ErrorBody)
+			return
+		}
+		response.json({ role: 'viewer' } satisfies BoardRoleBody)
 	})
 	return router
 }

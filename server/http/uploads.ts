@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { mkdir, stat, writeFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import express, { type Router } from 'express'
+import { UPLOADS_PATH, type ErrorBody, type UploadedFileBody } from '../../shared/wire/http.js'
 import { ACCEPTED_MEDIA_DESCRIPTION, mediaTypeOfExtension, sniffMediaType } from './mediaTypes.js'
 
-export const UPLOADS_PATH = '/uploads'
 const STORED_NAME = /^[0-9a-f]{64}\.[a-z0-9]{2,5}$/
 
 /**
@@ -22,12 +22,12 @@ export function uploadsRouter(options: { directory: string; maxBytes: number }):
 		async (request, response) => {
 			const body: unknown = request.body
 			if (!(body instanceof Buffer) || body.length === 0) {
-				response.status(400).json({ error: 'upload is empty: send the file bytes as the request body' })
+				response.status(400).json({ error: 'upload is empty: send the file bytes as the request body' } satisfies ErrorBody)
 				return
 			}
 			const mediaType = sniffMediaType(body)
 			if (!mediaType) {
-				response.status(415).json({ error: `unsupported file type: upload ${ACCEPTED_MEDIA_DESCRIPTION}` })
+				response.status(415).json({ error: `unsupported file type: upload ${ACCEPTED_MEDIA_DESCRIPTION}` } satisfies ErrorBody)
 				return
 			}
 			await ready
@@ -39,7 +39,8 @@ export function uploadsRouter(options: { directory: string; maxBytes: number }):
 				await writeFile(temporary, body)
 				await rename(temporary, target)
 			}
-			response.status(201).json({ url: `${UPLOADS_PATH}/${name}`, mimeType: mediaType.mimeType, size: body.length })
+			const stored: UploadedFileBody = { url: `${UPLOADS_PATH}/${name}`, mimeType: mediaType.mimeType, size: body.length }
+			response.status(201).json(stored)
 		},
 	)
 

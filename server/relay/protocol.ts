@@ -1,21 +1,25 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type AwarenessEntry } from '../../shared/wire/messages.js'
 import { scanUpdate, UpdateShapeError, type ScannedUpdate, type ShapeLimits } from './updateShape.js'
 
 /**
- * The y-websocket wire protocol in one place: every frame is `[messageType: varUint, payload]`.
- * Parsing reads each payload whole before anything is applied, so a truncated, garbage or
+ * The relay's side of the y-websocket wire protocol. The frames both sides write are shared
+ * (shared/wire/messages.ts) and offered here beside the parser, so the relay has one protocol
+ * module. Parsing reads each payload whole before anything is applied, so a truncated, garbage or
  * oversized update is refused whole instead of half-applied to a board.
  */
-export const MESSAGE_SYNC = 0
-export const MESSAGE_AWARENESS = 1
-export const MESSAGE_AUTH = 2
-export const MESSAGE_QUERY_AWARENESS = 3
-
-export type AwarenessEntry = { clientId: number; clock: number; json: string }
+export {
+	encodeAwareness,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	type AwarenessEntry,
+} from '../../shared/wire/messages.js'
 
 export type ClientMessage =
 	| { kind: 'syncStep1'; stateVector: Uint8Array }
@@ -105,34 +109,4 @@ function readOr<T>(read: () => T, problem: string): T {
 	} catch {
 		throw new ProtocolError(problem)
 	}
-}
-
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, MESSAGE_SYNC)
-	encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
-	encoding.writeVarUint8Array(encoder, stateVector)
-	return encoding.toUint8Array(encoder)
-}
-
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, MESSAGE_SYNC)
-	encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-	encoding.writeVarUint8Array(encoder, update)
-	return encoding.toUint8Array(encoder)
-}
-
-export function encodeUpdate(update: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, MESSAGE_SYNC)
-	syncProtocol.writeUpdate(encoder, update)
-	return encoding.toUint8Array(encoder)
-}
-
-export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-	encoding.writeVarUint8Array(encoder, awarenessUpdate)
-	return encoding.toUint8Array(encoder)
 }

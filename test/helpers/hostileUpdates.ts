@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodeAwarenessStates } from '../../shared/wire/messages'
 
 /** Yjs updates no honest client sends, built byte for byte or with a doc that pretends. */
 
@@ -60,12 +61,5 @@ export function setUpdate(root: string, key: string, value: unknown): Uint8Array
 
 /** A y-protocols awareness update carrying many clients' states at once. */
 export function awarenessBatch(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-	const encoder = encoding.createEncoder()
-	encoding.writeVarUint(encoder, entries.length)
-	for (const { clientId, clock, state } of entries) {
-		encoding.writeVarUint(encoder, clientId)
-		encoding.writeVarUint(encoder, clock)
-		encoding.writeVarString(encoder, JSON.stringify(state))
-	}
-	return encoding.toUint8Array(encoder)
+	return encodeAwarenessStates(entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: JSON.stringify(state) })))
 }

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { BOARD_ID_PATTERN } from '../boardId.js'
+import type { ClientConfig } from '../clientConfig.js'
+import type { Role } from '../roles.js'
+
+/**
+ * The HTTP API the browser calls (server/http answers it): paths, and the body of each successful
+ * answer as a schema, so the browser reads a typed value or a clear error instead of trusting a cast.
+ * Full zod, as server/config.ts uses it: one schema style, for about 24 KB gzipped in the client
+ * bundle (zod/mini would take about 6 KB, with a second style and no English messages by default).
+ */
+
+export const BOARDS_PATH = '/api/boards'
+export const boardRolePath = (boardId: string) => `${BOARDS_PATH}/${boardId}/role`
+export const viewPath = (viewId: string) => `/api/views/${viewId}`
+export const UPLOADS_PATH = '/uploads'
+
+const linkId = z.string().regex(BOARD_ID_PATTERN)
+
+/** `POST /api/boards`: the new board's id and its links' secrets, handed out this once. */
+export const createdBoardBody = z.object({ boardId: linkId, facilitatorKey: z.string().min(1), viewId: linkId })
+export type CreatedBoardBody = z.infer<typeof createdBoardBody>
+
+/** `GET /api/boards/<boardId>/role?key=`, and `GET /api/views/<viewId>` for a view link that exists. */
+export const boardRoleBody = z.object({ role: z.enum(['facilitator', 'participant', 'viewer']) satisfies z.ZodType<Role> })
+export type BoardRoleBody = z.infer<typeof boardRoleBody>
+
+/** `GET /api/boards/<boardId>/view?key=`: the view-only id, for the facilitator only. */
+export const viewIdBody = z.object({ viewId: linkId })
+export type ViewIdBody = z.infer<typeof viewIdBody>
+
+/** `GET /api/client-config` (CLIENT_CONFIG_PATH). */
+export const clientConfigBody = z.object({ tldrawLicenseKey: z.string().nullable() }) satisfies z.ZodType<ClientConfig>
+
+/** `POST /uploads`: where the stored file is served. */
+export const uploadedFileBody = z.object({ url: z.string().startsWith(`${UPLOADS_PATH}/`), mimeType: z.string(), size: z.number() })
+export type UploadedFileBody = z.infer<typeof uploadedFileBody>
+
+/** What a refusal carries: a sentence for the person. */
+export const errorBody = z.object({ error: z.string() })
+export type ErrorBody = z.infer<typeof errorBody>
+
+/** As much of a fetch `Response` as reading its body needs (shared code has no DOM types). */
+export type JsonResponse = { json(): Promise<unknown> }
+
+/** The body of an answer from `path`, or an error naming the path and what in the body was wrong. */
+export async function readBody<Body>(response: JsonResponse, path: string, schema: z.ZodType<Body>): Promise<Body> {
+	const json = await response.json().catch(() => {
+		throw new Error(`the server answered ${path} with a body that is not JSON`)
+	})
+	const parsed = schema.safeParse(json)
+	if (parsed.success) return parsed.data
+	const issue = parsed.error.issues[0]!
+	const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+	throw new Error(`the server answered ${path} with an unexpected body (${where}${issue.message})`)
+}
