@@ -1,8 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
-
-const MESSAGE_SYNC = 0
+import { MESSAGE_SYNC } from '../../shared/wire/messages'
 
 /**
  * Makes a provider of a document this page may only read take in the server's state without ever

@@ -1,8 +1,6 @@
-import * as encoding from 'lib0/encoding'
-import * as authProtocol from 'y-protocols/auth'
 import type { WebSocket } from 'ws'
 import { log } from '../logger.js'
-import { MESSAGE_AUTH } from './protocol.js'
+import { encodePermissionDenied } from '../../shared/wire/messages.js'
 
 /** Why this connection may not change its document right now, or null when it may. */
 export type WritePolicy = () => string | null
@@ -75,10 +73,7 @@ export class Connection {
 		const now = performance.now()
 		if (now - this.lastRefusalNoticeAt < REFUSAL_NOTICE_INTERVAL_MS) return
 		this.lastRefusalNoticeAt = now
-		const encoder = encoding.createEncoder()
-		encoding.writeVarUint(encoder, MESSAGE_AUTH)
-		authProtocol.writePermissionDenied(encoder, reason)
-		this.send(encoding.toUint8Array(encoder))
+		this.send(encodePermissionDenied(reason))
 	}
 
 	/**
