@@ -16,4 +16,6 @@ export const CLOSE_CODES = {
 	tooManyMessages: 4429,
 	serverShuttingDown: 1001,
 	frameTooLarge: 1009,
+	/** A message the server failed on, or the board being reloaded: clients reconnect. */
+	serverError: 1011,
 } as const

@@ -1,6 +1,6 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
-import { Tldraw, useValue, type Atom, type Editor, type TLComponents } from 'tldraw'
+import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../shared/clientConfig'
 import { ensureDepartmentList } from '../../shared/boardSettings'
 import { fetchClientConfig } from '../clientConfig'
@@ -9,7 +9,7 @@ import { rememberBoard } from '../landing/recentBoards'
 import { keepCursorColourDistinct } from '../participant/cursorColour'
 import { $participant } from '../participant/participant'
 import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
-import type { SyncStatus } from '../sync/syncStatus'
+import { BoardSchemaError } from '../sync/bindStoreToDoc'
 import { useBoardSync, type ReadyBoardSync } from '../sync/useBoardSync'
 import { fetchRole, type BoardLink } from '../session/boardLink'
 import { $canEditBoard, $documents, $role } from '../session/sessionState'
@@ -34,6 +34,7 @@ import { BoardSettingsDialog } from './BoardSettingsDialog'
 import { BoardShortcutsDialog } from './BoardShortcutsDialog'
 import { ConnectionStatus } from './ConnectionStatus'
 import { ContextualStylePanel } from './ContextualStylePanel'
+import { DeletionConfirmDialog } from './DeletionConfirmDialog'
 import { FirstVisitHint } from './FirstVisitHint'
 import { JoinDialog } from './JoinDialog'
 import { useOverviewZoom } from './overviewZoom'
@@ -52,7 +53,10 @@ export function BoardPage({ link }: { link: BoardLink }) {
 	const role = useRole(link)
 	const sync = useBoardSync(link)
 	if (role instanceof Error) return <BoardMessage title={t('board.cannotOpen')} detail={role.message} />
-	if (sync.state === 'error') return <BoardMessage title={t('board.cannotOpen')} detail={sync.error.message} />
+	if (sync.state === 'error') {
+		const detail = sync.error instanceof BoardSchemaError ? t('board.newerVersion') : sync.error.message
+		return <BoardMessage title={t('board.cannotOpen')} detail={detail} />
+	}
 	if (sync.state === 'loading' || !config || !role) return <BoardMessage title={t('board.opening')} />
 	return <OpenBoard link={link} sync={sync} config={config} />
 }
@@ -69,7 +73,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	const overview = useOverviewZoom(editor)
 	const presenting = useValue($inPresentation)
 	const facilitationDoc = useValue('facilitation document', () => $documents.get()?.facilitation ?? null, [])
-	const { doc, status } = sync
+	const { doc, status, provider } = sync
 
 	useEffect(() => {
 		if (role !== 'viewer') ensureDepartmentList(doc)
@@ -95,13 +99,13 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 
 	const components = useMemo<TLComponents>(
 		() => ({
-			SharePanel: () => <BoardPanel status={status} />,
+			SharePanel: () => <BoardPanel status={status} provider={provider} />,
 			TopPanel: BoardTopPanel,
 			StylePanel: ContextualStylePanel,
 			OnTheCanvas: CanvasLayers,
 			KeyboardShortcutsDialog: BoardShortcutsDialog,
 		}),
-		[status],
+		[status, provider],
 	)
 
 	return (
@@ -125,9 +129,10 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 				/>
 			</div>
 			{role !== 'viewer' && (participant === null || editingIdentity) && (
-				<JoinDialog doc={doc} onDone={() => setEditingIdentity(false)} />
+				<JoinDialog doc={doc} onClose={() => setEditingIdentity(false)} dismissible={participant !== null} />
 			)}
 			{settingsOpen && <BoardSettingsDialog doc={doc} onClose={() => setSettingsOpen(false)} />}
+			<DeletionConfirmDialog />
 			{role !== 'viewer' && participant !== null && !editingIdentity && <FirstVisitHint />}
 			{editor && <FacilitationLayer editor={editor} />}
 			{editor && <SupportLayer editor={editor} />}
@@ -176,10 +181,10 @@ function BoardTopPanel() {
 	)
 }
 
-function BoardPanel({ status }: { status: Atom<SyncStatus> }) {
+function BoardPanel({ status, provider }: Pick<ReadyBoardSync, 'status' | 'provider'>) {
 	return (
 		<div className="board-panel">
-			<ConnectionStatus status={status} />
+			<ConnectionStatus status={status} provider={provider} />
 			<ParticipantsList />
 		</div>
 	)

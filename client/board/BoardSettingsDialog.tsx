@@ -13,7 +13,9 @@ import { ZONE_IDS } from '../../shared/model/zones'
 import { useTranslation } from '../i18n/locale'
 import { $canEditBoard } from '../session/sessionState'
 import { zoneTexts } from '../shapes/zoneTexts'
+import { Dialog } from '../ui/Dialog'
 import { $boardSettings } from './boardSettingsState'
+import { departmentProblemText } from './departmentProblem'
 
 /**
  * Title, department list and guiding questions of this board; every change is live for everyone.
@@ -29,79 +31,76 @@ export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
 	const add = (event: FormEvent) => {
 		event.preventDefault()
 		const check = checkDepartmentName(newDepartment)
-		if (!check.ok) return setProblem(t(check.problem === 'empty' ? 'join.departmentEmpty' : 'join.departmentTooLong'))
+		if (!check.ok) return setProblem(departmentProblemText(check.problem, t))
 		addDepartment(doc, check.name)
 		setNewDepartment('')
 		setProblem(null)
 	}
 
 	return (
-		<div className="dialog-backdrop" onClick={onClose}>
-			<div className="dialog dialog--wide" role="dialog" aria-labelledby="settings-title" onClick={(event) => event.stopPropagation()} data-testid="settings-dialog">
-				<h2 id="settings-title">{t('settings.title')}</h2>
-				{readOnly && (
-					<p className="dialog__intro" data-testid="settings-read-only">
-						{t('settings.readOnly')}
-					</p>
-				)}
-				<label>
-					{t('settings.boardTitle')}
-					<input
-						defaultValue={settings.title}
-						readOnly={readOnly}
-						maxLength={MAX_TITLE_LENGTH}
-						onBlur={(event) => setBoardTitle(doc, event.target.value)}
-						data-testid="settings-board-title"
-					/>
-				</label>
-				<h3>{t('settings.departments')}</h3>
-				<ul className="settings__departments">
-					{settings.departments.map((department) => (
-						<li key={department}>
-							{department}
-							{!readOnly && (
-								<button
-									type="button"
-									aria-label={t('settings.removeDepartment', { name: department })}
-									onClick={() => removeDepartment(doc, department)}
-								>
-									×
-								</button>
-							)}
-						</li>
-					))}
-				</ul>
-				{!readOnly && (
-					<form className="settings__add" onSubmit={add} noValidate>
-						<input value={newDepartment} onChange={(event) => setNewDepartment(event.target.value)} data-testid="settings-new-department" />
-						<button type="submit">{t('settings.addDepartment')}</button>
-					</form>
-				)}
-				{problem && (
-					<p className="dialog__problem" role="alert">
-						{problem}
-					</p>
-				)}
-				<h3>{t('settings.prompts')}</h3>
-				{!readOnly && <p className="dialog__intro">{t('settings.promptsHelp')}</p>}
-				{ZONE_IDS.map((zone) => {
-					const texts = zoneTexts(zone, locale, settings)
-					return (
-						<label key={`${zone}.${locale}`} className="settings__prompt">
-							{texts.title}
-							<textarea
-								rows={2}
-								readOnly={readOnly}
-								defaultValue={texts.prompts.join('\n')}
-								onBlur={(event) => setPromptOverride(doc, zone, locale, event.target.value.split('\n'))}
-							/>
-						</label>
-					)
-				})}
-				<button type="button" className="dialog__primary" onClick={onClose}>
-					{t('settings.close')}
-				</button>
-			</div>
-		</div>
+		<Dialog title={t('settings.title')} onClose={onClose} wide testId="settings-dialog">
+			{readOnly && (
+				<p className="dialog__intro" data-testid="settings-read-only">
+					{t('settings.readOnly')}
+				</p>
+			)}
+			<label>
+				{t('settings.boardTitle')}
+				<input
+					defaultValue={settings.title}
+					readOnly={readOnly}
+					maxLength={MAX_TITLE_LENGTH}
+					onBlur={(event) => setBoardTitle(doc, event.target.value)}
+					data-testid="settings-board-title"
+				/>
+			</label>
+			<h3>{t('settings.departments')}</h3>
+			<ul className="settings__departments">
+				{settings.departments.map((department) => (
+					<li key={department}>
+						{department}
+						{!readOnly && (
+							<button
+								type="button"
+								aria-label={t('settings.removeDepartment', { name: department })}
+								onClick={() => removeDepartment(doc, department)}
+							>
+								×
+							</button>
+						)}
+					</li>
+				))}
+			</ul>
+			{!readOnly && (
+				<form className="settings__add" onSubmit={add} noValidate>
+					<input value={newDepartment} onChange={(event) => setNewDepartment(event.target.value)} data-testid="settings-new-department" />
+					<button type="submit">{t('settings.addDepartment')}</button>
+				</form>
+			)}
+			{problem && (
+				<p className="dialog__problem" role="alert">
+					{problem}
+				</p>
+			)}
+			<h3>{t('settings.prompts')}</h3>
+			{!readOnly && <p className="dialog__intro">{t('settings.promptsHelp')}</p>}
+			{ZONE_IDS.map((zone) => {
+				const texts = zoneTexts(zone, locale, settings)
+				return (
+					<label key={`${zone}.${locale}`} className="settings__prompt">
+						{texts.title}
+						<textarea
+							rows={2}
+							readOnly={readOnly}
+							defaultValue={texts.prompts.join('\n')}
+							onBlur={(event) => setPromptOverride(doc, zone, locale, event.target.value.split('\n'))}
+						/>
+					</label>
+				)
+			})}
+			<button type="button" className="dialog__primary" onClick={onClose}>
+				{t('settings.close')}
+			</button>
+		</Dialog>
 	)
 }

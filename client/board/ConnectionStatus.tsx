@@ -1,12 +1,15 @@
 import { useValue, type Atom } from 'tldraw'
+import type { WebsocketProvider } from 'y-websocket'
 import { useTranslation } from '../i18n/locale'
 import { $role } from '../session/sessionState'
+import { disconnectMessage, useLastServerClose } from '../sync/disconnectMessage'
 import type { SyncStatus } from '../sync/syncStatus'
 
 /** A status dot and one line: is this board live, and is my work safe? */
-export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
+export function ConnectionStatus({ status, provider }: { status: Atom<SyncStatus>; provider: WebsocketProvider }) {
 	const { t } = useTranslation()
-	const { connection, saved, lastCloseReason } = useValue(status)
+	const { connection, saved } = useValue(status)
+	const lastClose = useLastServerClose(provider)
 	// A view-only link never saves anything, so "saved" would be meaningless there.
 	const viewOnly = useValue($role) === 'viewer'
 	return (
@@ -16,7 +19,7 @@ export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
 			data-connection={connection}
 			data-saved={saved}
 			role="status"
-			title={lastCloseReason ? t('status.lastDisconnect', { reason: lastCloseReason }) : undefined}
+			title={lastClose === null ? undefined : t('status.lastDisconnect', { reason: t(disconnectMessage(lastClose), { code: lastClose }) })}
 		>
 			<span className="sync-status__dot" aria-hidden />
 			<span className="sync-status__connection">{t(`status.${connection}`)}</span>

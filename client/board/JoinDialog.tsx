@@ -5,12 +5,22 @@ import { addDepartment } from '../../shared/boardSettings'
 import { checkDepartmentName, normaliseDepartment } from '../../shared/model/departments'
 import { useTranslation } from '../i18n/locale'
 import { $participant, MAX_NAME_LENGTH, saveParticipant } from '../participant/participant'
+import { Dialog } from '../ui/Dialog'
 import { $boardSettings } from './boardSettingsState'
+import { departmentProblemText } from './departmentProblem'
 
 const NEW_DEPARTMENT = '__new__'
 
+type Props = {
+	doc: Y.Doc
+	/** After joining, and on Escape or the backdrop when `dismissible`. */
+	onClose: () => void
+	/** False before a first join: the board needs a name and department before anything else. */
+	dismissible: boolean
+}
+
 /** Asks for a display name and a department: from the board's list, or a new one added to it. */
-export function JoinDialog({ doc, onDone }: { doc: Y.Doc; onDone: () => void }) {
+export function JoinDialog({ doc, onClose, dismissible }: Props) {
 	const { t } = useTranslation()
 	const departments = useValue($boardSettings).departments
 	const current = $participant.get()
@@ -24,20 +34,19 @@ export function JoinDialog({ doc, onDone }: { doc: Y.Doc; onDone: () => void }) 
 		event.preventDefault()
 		const trimmedName = name.trim()
 		if (!trimmedName) return setProblem(t('join.nameEmpty'))
-		if (trimmedName.length > MAX_NAME_LENGTH) return setProblem(t('join.nameTooLong'))
+		if (trimmedName.length > MAX_NAME_LENGTH) return setProblem(t('join.nameTooLong', { max: MAX_NAME_LENGTH }))
 		const raw = selected === NEW_DEPARTMENT ? typed : selected
 		const check = checkDepartmentName(raw)
-		if (!check.ok) return setProblem(t(check.problem === 'empty' ? 'join.departmentEmpty' : 'join.departmentTooLong'))
+		if (!check.ok) return setProblem(departmentProblemText(check.problem, t))
 		const existing = departments.find((department) => normaliseDepartment(department) === normaliseDepartment(check.name))
 		if (!existing) addDepartment(doc, check.name)
 		saveParticipant({ name: trimmedName, department: existing ?? check.name })
-		onDone()
+		onClose()
 	}
 
 	return (
-		<div className="dialog-backdrop">
-			<form className="dialog" onSubmit={submit} aria-labelledby="join-title" data-testid="join-dialog" noValidate>
-				<h2 id="join-title">{t('join.title')}</h2>
+		<Dialog title={t('join.title')} onClose={onClose} dismissible={dismissible} testId="join-dialog">
+			<form className="dialog__form" onSubmit={submit} noValidate>
 				<p className="dialog__intro">{t('join.intro')}</p>
 				<label>
 					{t('join.name')}
@@ -83,6 +92,6 @@ export function JoinDialog({ doc, onDone }: { doc: Y.Doc; onDone: () => void }) 
 					{t('join.submit')}
 				</button>
 			</form>
-		</div>
+		</Dialog>
 	)
 }

@@ -1,9 +1,19 @@
 import type { TLUiOverrides } from 'tldraw'
 import { zoneOfPoint } from '../../shared/model/geometry'
+import { LOCALES } from '../../shared/model/modelTexts'
+import type { MessageKey } from '../i18n/en'
+import { translate } from '../i18n/locale'
 import { togglePresentation } from '../presentation/presentationState'
 import { $documents, $isFacilitator } from '../session/sessionState'
 import { addNoteToZone } from '../canvas/addNoteToZone'
-import { confirmDeletion } from './deletionGuard'
+import { guardDeletion } from './deletionGuard'
+
+/** tldraw looks our actions' labels up under its own keys; the texts are in our message tables. */
+const TLDRAW_LABELS = {
+	'action.add-note-to-zone': 'shortcuts.addNoteToZone',
+	'action.toggle-presentation': 'shortcuts.togglePresentation',
+	'shortcuts-dialog.board': 'shortcuts.group',
+} as const satisfies Record<string, MessageKey>
 
 /**
  * Shift+N adds a note to the zone under the cursor, like the "+" on that zone; Shift+P starts or
@@ -14,9 +24,8 @@ export const boardOverrides: TLUiOverrides = {
 	actions(editor, actions) {
 		const guarded = (id: 'delete' | 'cut') => ({
 			...actions[id]!,
-			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) => {
-				if (confirmDeletion(editor)) return actions[id]!.onSelect(source)
-			},
+			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) =>
+				guardDeletion(editor, () => actions[id]!.onSelect(source)),
 		})
 		return {
 			...actions,
@@ -39,16 +48,7 @@ export const boardOverrides: TLUiOverrides = {
 			},
 		}
 	},
-	translations: {
-		en: {
-			'action.add-note-to-zone': 'Add a note to the zone under the cursor',
-			'action.toggle-presentation': 'Presenter mode (facilitator)',
-			'shortcuts-dialog.board': 'Strategy board',
-		},
-		nl: {
-			'action.add-note-to-zone': 'Notitie toevoegen aan de zone onder de cursor',
-			'action.toggle-presentation': 'Presentatiemodus (facilitator)',
-			'shortcuts-dialog.board': 'Strategiebord',
-		},
-	},
+	translations: Object.fromEntries(
+		LOCALES.map((locale) => [locale, Object.fromEntries(Object.entries(TLDRAW_LABELS).map(([label, key]) => [label, translate(locale, key)]))]),
+	),
 }

@@ -1,10 +1,14 @@
-import type { Editor, TLShapeId } from 'tldraw'
+import { atom, type Editor, type TLShapeId } from 'tldraw'
 import { isOwnNote } from '../../shared/model/noteAuthorship'
-import { translate, $locale } from '../i18n/locale'
 import { $participant } from '../participant/participant'
 
 /** Deleting more of other people's notes than this at once asks first (a Ctrl+A, Delete by mistake). */
 export const OTHERS_NOTES_WITHOUT_ASKING = 10
+
+/** A deletion waiting for the person's answer in DeletionConfirmDialog: how many of others' notes it removes, and the deletion. */
+export type PendingDeletion = { count: number; proceed: () => void }
+
+export const $pendingDeletion = atom<PendingDeletion | null>('pending deletion', null)
 
 /** How many notes of other people deleting the selection would remove, groups and frames included. */
 export function othersNotesInSelection(editor: Editor): number {
@@ -20,9 +24,9 @@ export function othersNotesInSelection(editor: Editor): number {
 	return count
 }
 
-/** Whether the deletion may go ahead: small ones do; a large one of others' notes only if the person confirms. */
-export function confirmDeletion(editor: Editor): boolean {
+/** Runs a small deletion at once; a large one of others' notes waits until the person confirms it. */
+export function guardDeletion(editor: Editor, proceed: () => void): void {
 	const count = othersNotesInSelection(editor)
-	if (count <= OTHERS_NOTES_WITHOUT_ASKING) return true
-	return window.confirm(translate($locale.get(), 'board.confirmDeleteOthers', { count }))
+	if (count <= OTHERS_NOTES_WITHOUT_ASKING) return proceed()
+	$pendingDeletion.set({ count, proceed })
 }

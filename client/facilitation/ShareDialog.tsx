@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from '../i18n/locale'
 import { routeOf } from '../routes'
 import { facilitatorKeyFor, facilitatorLink, participantLink, viewLink } from '../session/boardLink'
+import { Dialog } from '../ui/Dialog'
 import { LinkField } from './LinkField'
 
 type ViewLink = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'failed'; reason: string } | { state: 'no-key' }
@@ -16,38 +17,28 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 	const view = useViewLink(boardId, key)
 
 	return (
-		<div className="dialog-backdrop" onClick={onClose}>
-			<div
-				className="dialog dialog--wide"
-				role="dialog"
-				aria-labelledby="share-title"
-				onClick={(event) => event.stopPropagation()}
-				onKeyDown={(event) => event.key === 'Escape' && onClose()}
-				data-testid="share-dialog"
-			>
-				<h2 id="share-title">{t('facilitation.shareTitle')}</h2>
-				<p className="dialog__intro">{t('facilitation.shareIntro')}</p>
-				{boardId !== null && <LinkField label={t('facilitation.linkParticipant')} url={participantLink(boardId)} testId="link-participant" />}
-				{view.state === 'ready' && <LinkField label={t('facilitation.linkView')} url={view.url} testId="link-view" />}
-				{view.state === 'loading' && <p className="dialog__intro">{t('facilitation.linkLoading')}</p>}
-				{view.state === 'failed' && (
-					<p className="dialog__problem" role="alert">
-						{t('facilitation.linkFailed', { reason: view.reason })}
-					</p>
-				)}
-				{view.state === 'no-key' && (
-					<p className="dialog__problem" role="alert">
-						{t('facilitation.noKey')}
-					</p>
-				)}
-				{boardId !== null && key !== null && (
-					<LinkField label={t('facilitation.linkFacilitator')} url={facilitatorLink(boardId, key)} testId="link-facilitator" />
-				)}
-				<button className="dialog__primary" onClick={onClose} autoFocus>
-					{t('facilitation.done')}
-				</button>
-			</div>
-		</div>
+		<Dialog title={t('facilitation.shareTitle')} onClose={onClose} wide testId="share-dialog">
+			<p className="dialog__intro">{t('facilitation.shareIntro')}</p>
+			{boardId !== null && <LinkField label={t('facilitation.linkParticipant')} url={participantLink(boardId)} testId="link-participant" />}
+			{view.state === 'ready' && <LinkField label={t('facilitation.linkView')} url={view.url} testId="link-view" />}
+			{view.state === 'loading' && <p className="dialog__intro">{t('facilitation.linkLoading')}</p>}
+			{view.state === 'failed' && (
+				<p className="dialog__problem" role="alert">
+					{t('facilitation.linkFailed', { reason: view.reason })}
+				</p>
+			)}
+			{view.state === 'no-key' && (
+				<p className="dialog__problem" role="alert">
+					{t('facilitation.noKey')}
+				</p>
+			)}
+			{boardId !== null && key !== null && (
+				<LinkField label={t('facilitation.linkFacilitator')} url={facilitatorLink(boardId, key)} testId="link-facilitator" />
+			)}
+			<button className="dialog__primary" onClick={onClose} autoFocus>
+				{t('facilitation.done')}
+			</button>
+		</Dialog>
 	)
 }
 
