@@ -5,6 +5,7 @@ import type { ClientConfig } from '../../shared/clientConfig'
 import { ensureDepartmentList } from '../../shared/boardSettings'
 import { fetchClientConfig } from '../clientConfig'
 import { useTranslation } from '../i18n/locale'
+import { errorText } from '../i18n/TranslatableError'
 import { rememberBoard } from '../landing/recentBoards'
 import { keepCursorColourDistinct } from '../participant/cursorColour'
 import { $participant } from '../participant/participant'
@@ -52,9 +53,9 @@ export function BoardPage({ link }: { link: BoardLink }) {
 	const config = useClientConfig()
 	const role = useRole(link)
 	const sync = useBoardSync(link)
-	if (role instanceof Error) return <BoardMessage title={t('board.cannotOpen')} detail={role.message} />
+	if (role instanceof Error) return <BoardMessage title={t('board.cannotOpen')} detail={errorText(t, role)} />
 	if (sync.state === 'error') {
-		const detail = sync.error instanceof BoardSchemaError ? t('board.newerVersion') : sync.error.message
+		const detail = sync.error instanceof BoardSchemaError ? t('board.newerVersion') : errorText(t, sync.error)
 		return <BoardMessage title={t('board.cannotOpen')} detail={detail} />
 	}
 	if (sync.state === 'loading' || !config || !role) return <BoardMessage title={t('board.opening')} />

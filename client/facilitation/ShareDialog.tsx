@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
+import { boardViewIdPath, readBody, viewIdBody } from '../../shared/wire/http'
 import { useTranslation } from '../i18n/locale'
+import { errorText, TranslatableError } from '../i18n/TranslatableError'
 import { routeOf } from '../routes'
 import { facilitatorKeyFor, facilitatorLink, participantLink, viewLink } from '../session/boardLink'
 import { Dialog } from '../ui/Dialog'
 import { LinkField } from './LinkField'
 
-type ViewLink = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'failed'; reason: string } | { state: 'no-key' }
+type ViewLink = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'failed'; reason: Error } | { state: 'no-key' }
 
 /** The board's three links for the facilitator to hand out: facilitator, participant and view-only. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -24,7 +26,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 			{view.state === 'loading' && <p className="dialog__intro">{t('facilitation.linkLoading')}</p>}
 			{view.state === 'failed' && (
 				<p className="dialog__problem" role="alert">
-					{t('facilitation.linkFailed', { reason: view.reason })}
+					{t('facilitation.linkFailed', { reason: errorText(t, view.reason) })}
 				</p>
 			)}
 			{view.state === 'no-key' && (
@@ -48,14 +50,15 @@ function useViewLink(boardId: string | null, key: string | null): ViewLink {
 	useEffect(() => {
 		if (boardId === null || key === null) return setView({ state: 'no-key' })
 		let current = true
-		fetch(`/api/boards/${boardId}/view?key=${encodeURIComponent(key)}`)
+		const path = boardViewIdPath(boardId)
+		fetch(`${path}?key=${encodeURIComponent(key)}`)
 			.then(async (response) => {
-				if (!response.ok) throw new Error(`HTTP ${response.status}`)
-				return ((await response.json()) as { viewId: string }).viewId
+				if (!response.ok) throw new TranslatableError('link.httpFailed', { status: response.status })
+				return (await readBody(response, path, viewIdBody)).viewId
 			})
 			.then(
 				(viewId) => current && setView({ state: 'ready', url: viewLink(viewId) }),
-				(error: Error) => current && setView({ state: 'failed', reason: error.message }),
+				(error: Error) => current && setView({ state: 'failed', reason: error }),
 			)
 		return () => {
 			current = false

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { BOARDS_PATH, createdBoardBody, readBody } from '../../shared/wire/http'
 import { LanguageSwitch } from '../board/LanguageSwitch'
 import { useTranslation } from '../i18n/locale'
+import { errorText } from '../i18n/TranslatableError'
 import { boardPath } from '../routes'
 import { rememberFacilitatorKey } from '../session/boardLink'
 import { forgetBoard, readRecentBoards } from './recentBoards'
@@ -22,7 +23,7 @@ export function LandingPage() {
 			rememberFacilitatorKey(boardId, facilitatorKey)
 			location.assign(boardPath(boardId))
 		} catch (error) {
-			setProblem(t('landing.createFailed', { reason: (error as Error).message }))
+			setProblem(t('landing.createFailed', { reason: errorText(t, error as Error) }))
 			setCreating(false)
 		}
 	}

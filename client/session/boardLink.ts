@@ -1,6 +1,7 @@
 import type { DocumentKind, Role } from '../../shared/roles'
 import { boardRoleBody, boardRolePath, readBody, viewPath } from '../../shared/wire/http'
 import { relayRoomName } from '../../shared/wire/relayRooms'
+import { TranslatableError } from '../i18n/TranslatableError'
 
 /** How this page reached the board: its participant/facilitator link, or a view-only link. */
 export type BoardLink = { via: 'board'; boardId: string; key: string | null } | { via: 'view'; viewId: string }
@@ -38,13 +39,13 @@ export function roomOf(link: BoardLink, kind: DocumentKind): string {
 export async function fetchRole(link: BoardLink): Promise<Role> {
 	if (link.via === 'view') {
 		const response = await fetch(viewPath(link.viewId))
-		if (response.status === 404) throw new Error('This view-only link does not exist.')
-		if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
+		if (response.status === 404) throw new TranslatableError('link.viewNotFound')
+		if (!response.ok) throw new TranslatableError('link.checkFailed', { status: response.status })
 		return 'viewer'
 	}
 	const query = link.key ? `?key=${encodeURIComponent(link.key)}` : ''
 	const path = boardRolePath(link.boardId)
 	const response = await fetch(path + query)
-	if (!response.ok) throw new Error(`Could not check the link (HTTP ${response.status}).`)
+	if (!response.ok) throw new TranslatableError('link.checkFailed', { status: response.status })
 	return (await readBody(response, path, boardRoleBody)).role
 }

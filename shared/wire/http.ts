@@ -12,6 +12,8 @@ import type { Role } from '../roles.js'
 
 export const BOARDS_PATH = '/api/boards'
 export const boardRolePath = (boardId: string) => `${BOARDS_PATH}/${boardId}/role`
+/** The board's view-only link id, for the facilitator (`?key=`). */
+export const boardViewIdPath = (boardId: string) => `${BOARDS_PATH}/${boardId}/view`
 export const viewPath = (viewId: string) => `/api/views/${viewId}`
 export const UPLOADS_PATH = '/uploads'
 
