@@ -74,7 +74,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	const overview = useOverviewZoom(editor)
 	const presenting = useValue($inPresentation)
 	const facilitationDoc = useValue('facilitation document', () => $documents.get()?.facilitation ?? null, [])
-	const { doc, status, provider } = sync
+	const { doc, status } = sync
 
 	useEffect(() => {
 		if (role !== 'viewer') ensureDepartmentList(doc)
@@ -100,13 +100,13 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 
 	const components = useMemo<TLComponents>(
 		() => ({
-			SharePanel: () => <BoardPanel status={status} provider={provider} />,
+			SharePanel: () => <BoardPanel status={status} />,
 			TopPanel: BoardTopPanel,
 			StylePanel: ContextualStylePanel,
 			OnTheCanvas: CanvasLayers,
 			KeyboardShortcutsDialog: BoardShortcutsDialog,
 		}),
-		[status, provider],
+		[status],
 	)
 
 	return (
@@ -182,10 +182,10 @@ function BoardTopPanel() {
 	)
 }
 
-function BoardPanel({ status, provider }: Pick<ReadyBoardSync, 'status' | 'provider'>) {
+function BoardPanel({ status }: Pick<ReadyBoardSync, 'status'>) {
 	return (
 		<div className="board-panel">
-			<ConnectionStatus status={status} provider={provider} />
+			<ConnectionStatus status={status} />
 			<ParticipantsList />
 		</div>
 	)

@@ -1,15 +1,13 @@
 import { useValue, type Atom } from 'tldraw'
-import type { WebsocketProvider } from 'y-websocket'
 import { useTranslation } from '../i18n/locale'
 import { $role } from '../session/sessionState'
-import { disconnectMessage, useLastServerClose } from '../sync/disconnectMessage'
+import { disconnectMessage } from '../sync/disconnectMessage'
 import type { SyncStatus } from '../sync/syncStatus'
 
 /** A status dot and one line: is this board live, and is my work safe? */
-export function ConnectionStatus({ status, provider }: { status: Atom<SyncStatus>; provider: WebsocketProvider }) {
+export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
 	const { t } = useTranslation()
-	const { connection, saved } = useValue(status)
-	const lastClose = useLastServerClose(provider)
+	const { connection, saved, lastCloseCode: lastClose } = useValue(status)
 	// A view-only link never saves anything, so "saved" would be meaningless there.
 	const viewOnly = useValue($role) === 'viewer'
 	return (

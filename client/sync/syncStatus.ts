@@ -7,8 +7,8 @@ export type SyncStatus = {
 	connection: 'connecting' | 'live' | 'offline'
 	/** saved: the server confirmed it has every local change; saving: not confirmed yet; local: kept in this browser only. */
 	saved: 'saved' | 'saving' | 'local'
-	/** Why the server closed the connection the last time, when it said so. */
-	lastCloseReason: string | null
+	/** The code of the last close the relay explained (it gives a reason with every close it means), or null. */
+	lastCloseCode: number | null
 }
 
 /** Edits are confirmed in batches: one question to the server per this many milliseconds of typing. */
@@ -21,7 +21,7 @@ const CONFIRM_DELAY_MS = 250
  * silently therefore shows "Saving…" rather than a false "saved".
  */
 export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { status: Atom<SyncStatus>; stop: () => void } {
-	const status = atom<SyncStatus>('sync status', { connection: 'connecting', saved: 'saved', lastCloseReason: null })
+	const status = atom<SyncStatus>('sync status', { connection: 'connecting', saved: 'saved', lastCloseCode: null })
 	let confirmed = true
 	let confirmTimer: ReturnType<typeof setTimeout> | undefined
 	let watchedSocket: WebSocket | null = null
@@ -70,7 +70,8 @@ export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { stat
 		queueMicrotask(refresh)
 	}
 	const onClose = (event: CloseEvent | null) => {
-		if (event?.reason) status.update((previous) => ({ ...previous, lastCloseReason: event.reason }))
+		// The reason is English, for the relay's logs: the page tells the person by the code.
+		if (event?.reason) status.update((previous) => ({ ...previous, lastCloseCode: event.code }))
 		// y-websocket emits this before it updates its own state.
 		setTimeout(refresh)
 	}
