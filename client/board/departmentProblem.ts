@@ -1,5 +1,5 @@
 import { MAX_DEPARTMENT_NAME_LENGTH, type DepartmentNameCheck } from '../../shared/model/departments'
-import type { Translate } from '../i18n/locale'
+import type { Translate } from '../i18n/translate'
 
 type DepartmentProblem = Extract<DepartmentNameCheck, { ok: false }>['problem']
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from './en'
-import { translate, type Translate } from './locale'
+import { translate, type Translate } from './translate'
 
 /**
  * An error whose text is one of our messages, so a page can say it in the reader's language; its

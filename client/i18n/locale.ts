@@ -1,10 +1,8 @@
 import { atom, useValue } from 'tldraw'
 import type { Locale } from '../../shared/model/modelTexts'
-import { en, type MessageKey } from './en'
-import { nl } from './nl'
+import { translate, type Translate } from './translate'
 
 const STORAGE_KEY = 'strategy-board:locale'
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, nl }
 
 function initialLocale(): Locale {
 	const stored = localStorage.getItem(STORAGE_KEY)
@@ -20,11 +18,6 @@ export function setLocale(locale: Locale): void {
 	$locale.set(locale)
 }
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
-
-export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-	return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
-}
 
 /** The current locale and a translate function bound to it; re-renders when the language changes. */
 export function useTranslation(): { locale: Locale; t: Translate } {

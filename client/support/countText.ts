@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/en'
-import type { Translate } from '../i18n/locale'
+import type { Translate } from '../i18n/translate'
 
 type Counted = 'support.endorsements' | 'support.dotsLeft' | 'support.voteTotal'
 
