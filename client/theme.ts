@@ -20,7 +20,6 @@ export const STAGE_COLOURS: Record<StageNumber, { fill: string; accent: string }
 
 export const CENTRE_COLOURS = { fill: '#1e2a3b', text: '#ffffff', muted: '#c9d3e0' }
 
-
 /** The fill of a note of this department, as tldraw draws it, and a text colour readable on it. */
 export function departmentSwatch(colour: DepartmentColour): { fill: string; text: string } {
 	const fill = DEFAULT_THEME.colors.light[colour].noteFill

@@ -79,7 +79,13 @@ if ((await answered(`${serverUrl}/healthz`)) && (await answered(`${pageUrl}/heal
 /** Polls `url` until it answers 200; false if npm run dev is stopping meanwhile. */
 async function answered(url) {
 	while (!stopping) {
-		if (await fetch(url).then((response) => response.ok, () => false)) return true
+		if (
+			await fetch(url).then(
+				(response) => response.ok,
+				() => false,
+			)
+		)
+			return true
 		await new Promise((resolve) => setTimeout(resolve, 200))
 	}
 	return false

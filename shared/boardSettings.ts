@@ -23,7 +23,9 @@ const promptsOf = (doc: Y.Doc) => doc.getMap<string[]>('promptOverrides')
 
 export function readBoardSettings(doc: Y.Doc): BoardSettings {
 	const title = settingsOf(doc).get('title')
-	const stored = departmentsOf(doc).toArray().filter((name): name is string => typeof name === 'string')
+	const stored = departmentsOf(doc)
+		.toArray()
+		.filter((name): name is string => typeof name === 'string')
 	const promptOverrides: BoardSettings['promptOverrides'] = {}
 	for (const [key, prompts] of promptsOf(doc)) {
 		if (Array.isArray(prompts)) promptOverrides[key as keyof BoardSettings['promptOverrides']] = prompts.filter((p) => typeof p === 'string')

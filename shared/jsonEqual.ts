@@ -9,7 +9,5 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 	if (Array.isArray(b)) return false
 	const aKeys = Object.keys(a)
 	if (aKeys.length !== Object.keys(b).length) return false
-	return aKeys.every(
-		(key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-	)
+	return aKeys.every((key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }

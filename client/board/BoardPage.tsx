@@ -111,9 +111,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 
 	return (
 		<div className="board" data-role={role} data-overview={overview} data-presenting={presenting}>
-			{editor && (
-				<SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />
-			)}
+			{editor && <SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />}
 			<div className="board__canvas">
 				<Tldraw
 					store={sync.store}
@@ -161,6 +159,7 @@ function useRole(link: BoardLink): Role | Error | null {
 		return () => {
 			current = false
 		}
+		// The link is compared by value: a new object for the same link must not ask again.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [linkKey])
 	return role

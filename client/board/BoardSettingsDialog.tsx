@@ -1,13 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
 import type * as Y from 'yjs'
-import {
-	MAX_TITLE_LENGTH,
-	addDepartment,
-	removeDepartment,
-	setBoardTitle,
-	setPromptOverride,
-} from '../../shared/boardSettings'
+import { MAX_TITLE_LENGTH, addDepartment, removeDepartment, setBoardTitle, setPromptOverride } from '../../shared/boardSettings'
 import { checkDepartmentName } from '../../shared/model/departments'
 import { ZONE_IDS } from '../../shared/model/zones'
 import { useTranslation } from '../i18n/locale'

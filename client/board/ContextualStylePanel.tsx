@@ -27,11 +27,9 @@ const TOOLS_WITHOUT_STYLES = new Set(['select', 'hand', 'zoom', 'laser'])
  */
 export function ContextualStylePanel(props: TLUiStylePanelProps) {
 	const editor = useEditor()
-	const relevant = useValue(
-		'style panel relevant',
-		() => editor.getSelectedShapeIds().length > 0 || !TOOLS_WITHOUT_STYLES.has(editor.getCurrentToolId()),
-		[editor],
-	)
+	const relevant = useValue('style panel relevant', () => editor.getSelectedShapeIds().length > 0 || !TOOLS_WITHOUT_STYLES.has(editor.getCurrentToolId()), [
+		editor,
+	])
 	const notesInvolved = useValue(
 		'notes in the style panel',
 		() => editor.getCurrentToolId() === 'note' || editor.getSelectedShapes().some((shape) => shape.type === 'note'),

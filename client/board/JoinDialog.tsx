@@ -50,13 +50,7 @@ export function JoinDialog({ doc, onClose, dismissible }: Props) {
 				<p className="dialog__intro">{t('join.intro')}</p>
 				<label>
 					{t('join.name')}
-					<input
-						autoFocus
-						value={name}
-						maxLength={MAX_NAME_LENGTH + 20}
-						onChange={(event) => setName(event.target.value)}
-						data-testid="join-name"
-					/>
+					<input autoFocus value={name} maxLength={MAX_NAME_LENGTH + 20} onChange={(event) => setName(event.target.value)} data-testid="join-name" />
 				</label>
 				<label>
 					{t('join.department')}

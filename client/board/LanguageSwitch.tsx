@@ -7,12 +7,7 @@ export function LanguageSwitch() {
 	return (
 		<div className="language-switch" role="group" aria-label={t('language.label')}>
 			{LOCALES.map((option) => (
-				<button
-					key={option}
-					aria-pressed={option === locale}
-					data-testid={`language-${option}`}
-					onClick={() => setLocale(option)}
-				>
+				<button key={option} aria-pressed={option === locale} data-testid={`language-${option}`} onClick={() => setLocale(option)}>
 					{option.toUpperCase()}
 				</button>
 			))}

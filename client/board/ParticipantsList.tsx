@@ -55,9 +55,7 @@ export function ParticipantsList() {
 					<button
 						className="participants__follow"
 						title={following === person.userId ? t('participants.stopFollowing') : t('participants.follow', { name: nameOf(person.userName) })}
-						onClick={() =>
-							following === person.userId ? editor.stopFollowingUser() : editor.startFollowingUser(person.userId)
-						}
+						onClick={() => (following === person.userId ? editor.stopFollowingUser() : editor.startFollowingUser(person.userId))}
 					>
 						<span className="participants__dot" style={{ background: person.color }} aria-hidden />
 						<span className="participants__name">{nameOf(person.userName)}</span>

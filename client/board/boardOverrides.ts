@@ -24,8 +24,7 @@ export const boardOverrides: TLUiOverrides = {
 	actions(editor, actions) {
 		const guarded = (id: 'delete' | 'cut') => ({
 			...actions[id]!,
-			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) =>
-				guardDeletion(editor, () => actions[id]!.onSelect(source)),
+			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) => guardDeletion(editor, () => actions[id]!.onSelect(source)),
 		})
 		return {
 			...actions,

@@ -8,10 +8,7 @@ export function usePresentDepartments(editor: Editor): Map<string, number> {
 		'present departments',
 		() => {
 			const counts = new Map<string, number>()
-			const departments = [
-				$participant.get()?.department,
-				...editor.getCollaborators().map((presence) => presence.meta.department),
-			]
+			const departments = [$participant.get()?.department, ...editor.getCollaborators().map((presence) => presence.meta.department)]
 			for (const department of departments) {
 				if (typeof department !== 'string' || !department) continue
 				const key = normaliseDepartment(department)

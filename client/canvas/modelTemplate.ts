@@ -38,17 +38,18 @@ export function ensureModelTemplate(editor: Editor): void {
 	const lowest = editor.getSortedChildIdsForParent(page.id)[0]
 	const indices = getIndicesBelow(lowest ? editor.getShape(lowest)!.index : undefined, missing.length)
 	const records = missing.map(
-		(shape, i): TLShape => ({
-			typeName: 'shape',
-			rotation: 0,
-			opacity: 1,
-			meta: {},
-			...shape,
-			parentId: page.id,
-			index: indices[i]!,
-			isLocked: true,
-			props: { ...editor.getShapeUtil(shape.type).getDefaultProps(), ...shape.props },
-		}) as TLShape,
+		(shape, i): TLShape =>
+			({
+				typeName: 'shape',
+				rotation: 0,
+				opacity: 1,
+				meta: {},
+				...shape,
+				parentId: page.id,
+				index: indices[i]!,
+				isLocked: true,
+				props: { ...editor.getShapeUtil(shape.type).getDefaultProps(), ...shape.props },
+			}) as TLShape,
 	)
 	editor.run(() => editor.store.put(records), { history: 'ignore', ignoreShapeLock: true })
 }

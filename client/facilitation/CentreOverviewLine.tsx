@@ -12,18 +12,10 @@ export function CentreOverviewLine() {
 	const $overview = useMemo(() => computed('centre overview', () => readCentreOverview(editor), { isEqual: sameOverview }), [editor])
 	const { departments, agreed, islands } = useValue($overview)
 	return (
-		<div
-			className="facilitation-overview"
-			data-testid="centre-overview"
-			data-departments={departments}
-			data-agreed={agreed}
-			data-islands={islands}
-		>
+		<div className="facilitation-overview" data-testid="centre-overview" data-departments={departments} data-agreed={agreed} data-islands={islands}>
 			<span>{t('facilitation.overviewDepartments', { count: departments })}</span>
 			<span>{t('facilitation.overviewAgreed', { count: agreed, total: STAGE_NUMBERS.length })}</span>
-			<span className={islands > 0 ? 'facilitation-overview__warning' : undefined}>
-				{t('facilitation.overviewIslands', { count: islands })}
-			</span>
+			<span className={islands > 0 ? 'facilitation-overview__warning' : undefined}>{t('facilitation.overviewIslands', { count: islands })}</span>
 		</div>
 	)
 }

@@ -22,7 +22,12 @@ export function PrivateRoundControls({ editor, doc }: { editor: Editor; doc: Y.D
 		<fieldset className="facilitation-tools__group" data-state={state ?? 'none'}>
 			<legend>
 				{t('facilitation.private')}
-				{state && <span className="facilitation-tools__state"> · {t(state === 'running' ? 'facilitation.privateRunning' : 'facilitation.privateRevealed')}</span>}
+				{state && (
+					<span className="facilitation-tools__state">
+						{' '}
+						· {t(state === 'running' ? 'facilitation.privateRunning' : 'facilitation.privateRevealed')}
+					</span>
+				)}
 			</legend>
 			{/* A new round would quietly show the running round's notes: reveal or end that one first. */}
 			<button onClick={() => startPrivateRound(doc, newRoundId())} disabled={state === 'running'} data-testid="private-start">

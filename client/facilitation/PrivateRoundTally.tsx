@@ -54,7 +54,11 @@ function AuthorRow({ author, departments }: { author: HiddenAuthor; departments:
 	const department = author.department ?? t('panel.unknownDepartment')
 	return (
 		<li data-testid="private-tally-person" data-author-id={author.authorId ?? ''} data-count={author.count}>
-			<span className="swatch swatch--small" style={{ background: departmentSwatch(departmentColour(departments, author.department)).fill }} aria-hidden />
+			<span
+				className="swatch swatch--small"
+				style={{ background: departmentSwatch(departmentColour(departments, author.department)).fill }}
+				aria-hidden
+			/>
 			<span className="private-tally__name">{author.name ?? t('facilitation.privateUnknownAuthor')}</span>
 			<span className="private-tally__department">{department}</span>
 			<span className="private-tally__count">{author.count}</span>

@@ -48,7 +48,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 function useViewLink(boardId: string | null, key: string | null): ViewLink {
 	const [view, setView] = useState<ViewLink>({ state: 'loading' })
 	useEffect(() => {
-		if (boardId === null || key === null) return setView({ state: 'no-key' })
+		if (boardId === null || key === null) return
 		let current = true
 		const path = boardViewIdPath(boardId)
 		fetch(`${path}?key=${encodeURIComponent(key)}`)
@@ -64,5 +64,5 @@ function useViewLink(boardId: string | null, key: string | null): ViewLink {
 			current = false
 		}
 	}, [boardId, key])
-	return view
+	return boardId === null || key === null ? { state: 'no-key' } : view
 }

@@ -17,7 +17,9 @@ export function StageStatusList({ doc }: { doc: Y.Doc }) {
 
 	return (
 		<details className="facilitation-tools__statuses">
-			<summary data-testid="open-statuses">{t('facilitation.statuses', { agreed: agreedStageCount(statuses ?? {}), total: STAGE_NUMBERS.length })}</summary>
+			<summary data-testid="open-statuses">
+				{t('facilitation.statuses', { agreed: agreedStageCount(statuses ?? {}), total: STAGE_NUMBERS.length })}
+			</summary>
 			<ul>
 				{WORK_ZONE_IDS.map((zone) => {
 					const label = zoneLabel(zone, locale, settings)

@@ -41,12 +41,7 @@ export function TimerControls({ doc }: { doc: Y.Doc }) {
 			<button onClick={() => stopTimer(doc)} disabled={!running} data-testid="timer-stop">
 				{t('facilitation.stop')}
 			</button>
-			<button
-				onClick={() => (paused ? resumeTimer(doc) : pauseTimer(doc))}
-				disabled={!running}
-				aria-pressed={paused}
-				data-testid="timer-pause"
-			>
+			<button onClick={() => (paused ? resumeTimer(doc) : pauseTimer(doc))} disabled={!running} aria-pressed={paused} data-testid="timer-pause">
 				{paused ? t('facilitation.resume') : t('facilitation.pause')}
 			</button>
 			<button onClick={() => extendTimer(doc, ONE_MINUTE_MS)} disabled={!running} data-testid="timer-add-minute">

@@ -26,7 +26,9 @@ export function VotingControls({ doc }: { doc: Y.Doc }) {
 		<fieldset className="facilitation-tools__group" data-phase={phase ?? 'none'}>
 			<legend>
 				{t('facilitation.voting')}
-				{phase && <span className="facilitation-tools__state"> · {t(phase === 'open' ? 'facilitation.votingOpen' : 'facilitation.votingRevealed')}</span>}
+				{phase && (
+					<span className="facilitation-tools__state"> · {t(phase === 'open' ? 'facilitation.votingOpen' : 'facilitation.votingRevealed')}</span>
+				)}
 			</legend>
 			{/* The choice is for the next round: while one is open, this shows that round's zone. */}
 			<select

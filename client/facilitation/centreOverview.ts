@@ -22,5 +22,4 @@ export function readCentreOverview(editor: Editor): CentreOverview {
 	}
 }
 
-export const sameOverview = (a: CentreOverview, b: CentreOverview) =>
-	a.departments === b.departments && a.agreed === b.agreed && a.islands === b.islands
+export const sameOverview = (a: CentreOverview, b: CentreOverview) => a.departments === b.departments && a.agreed === b.agreed && a.islands === b.islands

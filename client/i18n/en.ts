@@ -46,9 +46,12 @@ export const en = {
 	'shortcuts.addNoteToZone': 'Add a note to the zone under the cursor',
 	'shortcuts.togglePresentation': 'Presenter mode (facilitator)',
 	'hint.title': 'Getting started',
-	'hint.notes': 'Add a note with the + on a zone, or press Shift+N to add one to the zone under your cursor. Move a note to another zone and it moves there in everyone\'s panel.',
-	'hint.draagvlak': 'Draagvlak shows, per stage, which departments wrote and endorsed notes. Endorse a note with the thumb on its corner to show your department backs it.',
-	'hint.islands': 'A stage whose notes all come from one department is an island (eilandje). Islands are where plans stall, so bring other departments in there.',
+	'hint.notes':
+		"Add a note with the + on a zone, or press Shift+N to add one to the zone under your cursor. Move a note to another zone and it moves there in everyone's panel.",
+	'hint.draagvlak':
+		'Draagvlak shows, per stage, which departments wrote and endorsed notes. Endorse a note with the thumb on its corner to show your department backs it.',
+	'hint.islands':
+		'A stage whose notes all come from one department is an island (eilandje). Islands are where plans stall, so bring other departments in there.',
 	'hint.dismiss': 'Got it',
 	'participants.label': 'Participants',
 	'participants.viewer': 'Viewer',

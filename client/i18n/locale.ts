@@ -18,7 +18,6 @@ export function setLocale(locale: Locale): void {
 	$locale.set(locale)
 }
 
-
 /** The current locale and a translate function bound to it; re-renders when the language changes. */
 export function useTranslation(): { locale: Locale; t: Translate } {
 	const locale = useValue($locale)

@@ -48,8 +48,10 @@ export const nl: Record<MessageKey, string> = {
 	'shortcuts.addNoteToZone': 'Notitie toevoegen aan de zone onder de cursor',
 	'shortcuts.togglePresentation': 'Presentatiemodus (facilitator)',
 	'hint.title': 'Zo begin je',
-	'hint.notes': 'Voeg een notitie toe met de + op een zone, of druk op Shift+N voor een notitie in de zone onder je cursor. Sleep je een notitie naar een andere zone, dan verhuist die mee in ieders paneel.',
-	'hint.draagvlak': 'Draagvlak laat per fase zien welke afdelingen notities schreven en steunden. Steun een notitie met het duimpje in de hoek om te laten zien dat jouw afdeling erachter staat.',
+	'hint.notes':
+		'Voeg een notitie toe met de + op een zone, of druk op Shift+N voor een notitie in de zone onder je cursor. Sleep je een notitie naar een andere zone, dan verhuist die mee in ieders paneel.',
+	'hint.draagvlak':
+		'Draagvlak laat per fase zien welke afdelingen notities schreven en steunden. Steun een notitie met het duimpje in de hoek om te laten zien dat jouw afdeling erachter staat.',
 	'hint.islands': 'Een fase waarvan alle notities van één afdeling komen, is een eilandje. Daar lopen plannen vast, dus haal er andere afdelingen bij.',
 	'hint.dismiss': 'Begrepen',
 	'participants.label': 'Deelnemers',

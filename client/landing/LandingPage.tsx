@@ -50,9 +50,7 @@ export function LandingPage() {
 						{recent.map((board) => (
 							<li key={board.id}>
 								<a href={boardPath(board.id)}>{board.title || t('landing.untitled')}</a>
-								<time dateTime={new Date(board.openedAt).toISOString()}>
-									{new Date(board.openedAt).toLocaleString()}
-								</time>
+								<time dateTime={new Date(board.openedAt).toISOString()}>{new Date(board.openedAt).toLocaleString()}</time>
 								<button
 									className="landing__forget"
 									aria-label={t('landing.forget', { title: board.title || t('landing.untitled') })}

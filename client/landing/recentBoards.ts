@@ -9,8 +9,7 @@ export function readRecentBoards(): RecentBoard[] {
 		const parsed: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]')
 		if (!Array.isArray(parsed)) return []
 		return parsed.filter(
-			(entry): entry is RecentBoard =>
-				typeof entry?.id === 'string' && typeof entry?.title === 'string' && typeof entry?.openedAt === 'number',
+			(entry): entry is RecentBoard => typeof entry?.id === 'string' && typeof entry?.title === 'string' && typeof entry?.openedAt === 'number',
 		)
 	} catch {
 		return []

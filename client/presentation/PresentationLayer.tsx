@@ -62,7 +62,12 @@ function PresenterBar({ step, doc }: { step: PresentationStep; doc: Y.Doc | null
 	return (
 		<nav className="presenter-bar" aria-label={t('presentation.bar')} data-testid="presenter-bar" data-step={step}>
 			{doc && (
-				<button onClick={() => stepPresentation(doc, -1)} disabled={index === 0} aria-label={t('presentation.previous')} data-testid="presenter-previous">
+				<button
+					onClick={() => stepPresentation(doc, -1)}
+					disabled={index === 0}
+					aria-label={t('presentation.previous')}
+					data-testid="presenter-previous"
+				>
 					◀
 				</button>
 			)}

@@ -22,10 +22,7 @@ export const $supportVersion = atom('support version', 0)
 
 export const $isFacilitator = computed('is facilitator', () => $role.get() === 'facilitator')
 /** Whether this person may change the board itself right now (endorsing is separate). */
-export const $canEditBoard = computed(
-	'can edit board',
-	() => $role.get() === 'facilitator' || ($role.get() === 'participant' && !$facilitation.get()?.locked),
-)
+export const $canEditBoard = computed('can edit board', () => $role.get() === 'facilitator' || ($role.get() === 'participant' && !$facilitation.get()?.locked))
 export const $canEndorse = computed('can endorse', () => $role.get() !== 'viewer')
 
 /** Mirrors the side documents into the atoms until the returned function is called. */

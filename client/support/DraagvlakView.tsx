@@ -28,19 +28,19 @@ export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: ()
 	const settings = useValue($boardSettings)
 	const statuses = useValue('stage statuses', () => $facilitation.get()?.statuses ?? null, [])
 	const tally = useMemo(
-		() => tallySupport(summariseZones(notes).flatMap((summary) => summary.notes), endorsements, settings.departments),
+		() =>
+			tallySupport(
+				summariseZones(notes).flatMap((summary) => summary.notes),
+				endorsements,
+				settings.departments,
+			),
 		[notes, endorsements, settings.departments],
 	)
 	const listedInvolved = tally.departments.filter((row) => row.listed && row.zonesWorkedIn.length > 0).length
 	const departmentName = (department: string | null) => department ?? t('panel.unknownDepartment')
 
 	return (
-		<section
-			className="draagvlak"
-			aria-labelledby="draagvlak-title"
-			data-testid="draagvlak"
-			onKeyDown={(event) => event.key === 'Escape' && onClose()}
-		>
+		<section className="draagvlak" aria-labelledby="draagvlak-title" data-testid="draagvlak" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
 			<header className="draagvlak__header">
 				<h2 id="draagvlak-title">{t('support.title')}</h2>
 				<button type="button" className="draagvlak__close" onClick={onClose} aria-label={t('support.close')} data-testid="close-draagvlak">

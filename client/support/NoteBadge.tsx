@@ -97,14 +97,27 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 						●{voting.myDots}
 					</button>
 					{voting.myDots > 0 && (
-						<button type="button" className="support-badge__undot" data-testid="unvote-dot" data-note-id={noteId} title={t('support.takeBackDot')} onClick={takeBack}>
+						<button
+							type="button"
+							className="support-badge__undot"
+							data-testid="unvote-dot"
+							data-note-id={noteId}
+							title={t('support.takeBackDot')}
+							onClick={takeBack}
+						>
 							−
 						</button>
 					)}
 				</>
 			)}
 			{total !== null && (
-				<span className="support-badge__total" data-testid="vote-total" data-note-id={noteId} data-count={total} title={countText(t, 'support.voteTotal', total)}>
+				<span
+					className="support-badge__total"
+					data-testid="vote-total"
+					data-note-id={noteId}
+					data-count={total}
+					title={countText(t, 'support.voteTotal', total)}
+				>
 					●{total}
 				</span>
 			)}

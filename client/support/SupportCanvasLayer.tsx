@@ -11,11 +11,9 @@ import { useOwnVotes, useRevealedRound, useRoundResults } from './useVoting'
 /** Endorsement and vote badges on the notes, drawn in page space on top of the canvas. */
 export function SupportCanvasLayer() {
 	const editor = useEditor()
-	const notes = useValue(
-		'badged notes',
-		() => notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): VotableNote => ({ id: note.id, box })),
-		[editor],
-	)
+	const notes = useValue('badged notes', () => notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): VotableNote => ({ id: note.id, box })), [
+		editor,
+	])
 	const endorsements = useValue($endorsements)
 	const endorsers = useMemo(() => endorsementsByNote(endorsements), [endorsements])
 	// Someone who has not joined yet has no name to endorse with.

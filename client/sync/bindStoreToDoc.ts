@@ -1,14 +1,6 @@
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import * as Y from 'yjs'
-import {
-	changesOfEvents,
-	readAllRecords,
-	readStoredSchema,
-	recordsOf,
-	writeRecordChanges,
-	writeStoredSchema,
-	type PlainRecord,
-} from '../../shared/recordDoc'
+import { changesOfEvents, readAllRecords, readStoredSchema, recordsOf, writeRecordChanges, writeStoredSchema, type PlainRecord } from '../../shared/recordDoc'
 
 export class BoardSchemaError extends Error {}
 

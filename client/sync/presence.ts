@@ -29,12 +29,7 @@ export const presenceIdOf = (clientId: number) => InstancePresenceRecordType.cre
  * meta (the person's department), with the shape being edited; while it is null we are not present
  * (yet). Returns a function that stops both ways.
  */
-export function bindPresence(
-	store: TLStore,
-	awareness: Awareness,
-	$user: Signal<TLUser | null>,
-	$meta: Signal<JsonObject | null>,
-): () => void {
+export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal<TLUser | null>, $meta: Signal<JsonObject | null>): () => void {
 	const $presence = createPresenceStateDerivation($user, {
 		instanceId: presenceIdOf(awareness.clientID),
 		getUserPresence: (presenceStore, user) => {

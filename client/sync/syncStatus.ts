@@ -29,11 +29,7 @@ export function trackSyncStatus(provider: WebsocketProvider, doc: Y.Doc): { stat
 	const refresh = () => {
 		// y-websocket reports "connecting" for every retry; after a failed attempt we are offline.
 		const retrying = provider.wsconnecting && provider.wsUnsuccessfulReconnects > 0
-		const connection = provider.synced
-			? 'live'
-			: provider.wsconnected || (provider.wsconnecting && !retrying)
-				? 'connecting'
-				: 'offline'
+		const connection = provider.synced ? 'live' : provider.wsconnected || (provider.wsconnecting && !retrying) ? 'connecting' : 'offline'
 		const saved = confirmed ? 'saved' : connection === 'offline' ? 'local' : 'saving'
 		status.update((previous) => ({ ...previous, connection, saved }))
 		watchSocket()

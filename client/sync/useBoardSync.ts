@@ -1,13 +1,5 @@
 import { useEffect, useState } from 'react'
-import {
-	atom,
-	computed,
-	createTLStore,
-	defaultBindingUtils,
-	defaultUserStore,
-	type Atom,
-	type TLStore,
-} from 'tldraw'
+import { atom, computed, createTLStore, defaultBindingUtils, defaultUserStore, type Atom, type TLStore } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -49,7 +41,6 @@ export function useBoardSync(link: BoardLink): BoardSync {
 	const linkKey = JSON.stringify(link)
 
 	useEffect(() => {
-		setSync({ state: 'loading' })
 		const doc = new Y.Doc()
 		const localCopy = new IndexeddbPersistence(`strategy-board/${roomOf(link, 'board')}`, doc)
 		// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
@@ -108,6 +99,8 @@ export function useBoardSync(link: BoardLink): BoardSync {
 			doc.destroy()
 			side.facilitation.destroy()
 			side.support.destroy()
+			// The store and docs above are gone: show loading until a next run (another link) is ready.
+			setSync({ state: 'loading' })
 		}
 		// The link is compared by value: a new object for the same link must not reconnect.
 		// eslint-disable-next-line react-hooks/exhaustive-deps

@@ -8,12 +8,7 @@ import { boardsRouter } from './boardsRouter.js'
 import { uploadsRouter } from './uploads.js'
 
 /** The HTTP side: health, runtime client config, uploads, and the built client as a single-page app. */
-export function createHttpApp(
-	config: Config,
-	clientDirectory: string,
-	access: BoardAccessService,
-	health: () => object,
-): Express {
+export function createHttpApp(config: Config, clientDirectory: string, access: BoardAccessService, health: () => object): Express {
 	const app = express()
 	app.disable('x-powered-by')
 

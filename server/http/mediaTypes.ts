@@ -20,9 +20,7 @@ const SVG: MediaType = { mimeType: 'image/svg+xml', extension: 'svg' }
 export const ACCEPTED_MEDIA_DESCRIPTION = 'PNG, JPEG, GIF, WebP, SVG, MP4 or WebM'
 
 export function sniffMediaType(bytes: Uint8Array): MediaType | undefined {
-	const match = SIGNATURES.find(({ offset, bytes: signature }) =>
-		signature.every((byte, index) => bytes[offset + index] === byte),
-	)
+	const match = SIGNATURES.find(({ offset, bytes: signature }) => signature.every((byte, index) => bytes[offset + index] === byte))
 	if (match) return match.mediaType
 	const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart()
 	if ((head.startsWith('<?xml') || head.startsWith('<svg')) && head.includes('<svg')) return SVG

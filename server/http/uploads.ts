@@ -16,33 +16,29 @@ export function uploadsRouter(options: { directory: string; maxBytes: number }):
 	const router = express.Router()
 	const ready = mkdir(options.directory, { recursive: true })
 
-	router.post(
-		'/',
-		express.raw({ type: () => true, limit: options.maxBytes }),
-		async (request, response) => {
-			const body: unknown = request.body
-			if (!(body instanceof Buffer) || body.length === 0) {
-				response.status(400).json({ error: 'upload is empty: send the file bytes as the request body' } satisfies ErrorBody)
-				return
-			}
-			const mediaType = sniffMediaType(body)
-			if (!mediaType) {
-				response.status(415).json({ error: `unsupported file type: upload ${ACCEPTED_MEDIA_DESCRIPTION}` } satisfies ErrorBody)
-				return
-			}
-			await ready
-			const name = `${createHash('sha256').update(body).digest('hex')}.${mediaType.extension}`
-			const target = path.join(options.directory, name)
-			if (!(await exists(target))) {
-				// Write then rename, so a crash never leaves a half-written file under the final name.
-				const temporary = `${target}.${process.pid}.${Date.now()}.part`
-				await writeFile(temporary, body)
-				await rename(temporary, target)
-			}
-			const stored: UploadedFileBody = { url: `${UPLOADS_PATH}/${name}`, mimeType: mediaType.mimeType, size: body.length }
-			response.status(201).json(stored)
-		},
-	)
+	router.post('/', express.raw({ type: () => true, limit: options.maxBytes }), async (request, response) => {
+		const body: unknown = request.body
+		if (!(body instanceof Buffer) || body.length === 0) {
+			response.status(400).json({ error: 'upload is empty: send the file bytes as the request body' } satisfies ErrorBody)
+			return
+		}
+		const mediaType = sniffMediaType(body)
+		if (!mediaType) {
+			response.status(415).json({ error: `unsupported file type: upload ${ACCEPTED_MEDIA_DESCRIPTION}` } satisfies ErrorBody)
+			return
+		}
+		await ready
+		const name = `${createHash('sha256').update(body).digest('hex')}.${mediaType.extension}`
+		const target = path.join(options.directory, name)
+		if (!(await exists(target))) {
+			// Write then rename, so a crash never leaves a half-written file under the final name.
+			const temporary = `${target}.${process.pid}.${Date.now()}.part`
+			await writeFile(temporary, body)
+			await rename(temporary, target)
+		}
+		const stored: UploadedFileBody = { url: `${UPLOADS_PATH}/${name}`, mimeType: mediaType.mimeType, size: body.length }
+		response.status(201).json(stored)
+	})
 
 	router.get('/:name', (request, response) => {
 		const name = request.params.name

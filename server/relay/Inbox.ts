@@ -76,10 +76,7 @@ export class Inbox {
 		this.lastThrottledAt = now
 		if (now - this.throttledSince > MAX_THROTTLED_MS) {
 			this.clear()
-			this.connection.close(
-				CLOSE_CODES.tooManyMessages,
-				`sent more than ${this.messagesPerSecond} messages per second for ${MAX_THROTTLED_MS / 1000} s`,
-			)
+			this.connection.close(CLOSE_CODES.tooManyMessages, `sent more than ${this.messagesPerSecond} messages per second for ${MAX_THROTTLED_MS / 1000} s`)
 			return
 		}
 		this.connection.socket.pause()

@@ -123,7 +123,11 @@ export class RelayServer {
 							return
 						}
 						// A bug of ours must cost this one connection, never the process and every board in it.
-						log.error('closed a connection after an unexpected error', { boardId: room.boardId, error: String(error), stack: (error as Error).stack })
+						log.error('closed a connection after an unexpected error', {
+							boardId: room.boardId,
+							error: String(error),
+							stack: (error as Error).stack,
+						})
 						connection.close(1011, 'the server could not handle a message; reconnect to continue')
 					}
 				})
@@ -140,13 +144,7 @@ export class RelayServer {
 	 * connection also holds the board's facilitation room, to know whether the board is locked),
 	 * and joins. Rooms go into `held` as they are acquired, so a close at any point releases them.
 	 */
-	private async join(
-		connection: Connection,
-		target: RelayTarget,
-		key: string | null,
-		held: Room[],
-		isClosed: () => boolean,
-	): Promise<Room | null> {
+	private async join(connection: Connection, target: RelayTarget, key: string | null, held: Room[], isClosed: () => boolean): Promise<Room | null> {
 		const boardId = target.via === 'view' ? await this.access.boardIdOfView(target.id) : target.id
 		if (!boardId) {
 			connection.close(CLOSE_CODES.unknownViewLink, 'this view-only link does not exist')

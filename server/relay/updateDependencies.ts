@@ -94,13 +94,10 @@ class Integration {
 				throw new Refusal(`update deletes changes of client ${client} that the server has never received`, true)
 			}
 		}
-		const writtenClients = this.update.clients
-			.map(({ client }) => client)
-			.filter((client) => this.clockOf(client) > this.documentClockOf(client))
+		const writtenClients = this.update.clients.map(({ client }) => client).filter((client) => this.clockOf(client) > this.documentClockOf(client))
 		// A sync reply repeats the whole delete set; deletions the document has already are no change.
 		const changesNothing =
-			writtenClients.length === 0 &&
-			this.update.deletes.every(({ client, clock, length }) => this.document.isDeleted(client, clock, length))
+			writtenClients.length === 0 && this.update.deletes.every(({ client, clock, length }) => this.document.isDeleted(client, clock, length))
 		return { ok: true, writtenClients, changesNothing }
 	}
 

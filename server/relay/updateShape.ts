@@ -382,10 +382,7 @@ class StrictReader {
 
 	private checkValueBytes(length: number) {
 		if (length > this.limits.maxValueBytes) {
-			throw new UpdateShapeError(
-				`a value of ${length} bytes exceeds MAX_VALUE_BYTES (${this.limits.maxValueBytes})`,
-				'MAX_VALUE_BYTES',
-			)
+			throw new UpdateShapeError(`a value of ${length} bytes exceeds MAX_VALUE_BYTES (${this.limits.maxValueBytes})`, 'MAX_VALUE_BYTES')
 		}
 	}
 

@@ -26,9 +26,11 @@ export class LevelBoardStorage implements BoardStorage {
 		} catch (error) {
 			const cause = (error as { cause?: { code?: string } }).cause
 			if (cause?.code === 'LEVEL_LOCKED') {
-				throw new Error(`the board database in ${directory} is in use by another process (is another server running on this DATA_DIR?)`)
+				throw new Error(`the board database in ${directory} is in use by another process (is another server running on this DATA_DIR?)`, {
+					cause: error,
+				})
 			}
-			throw new Error(`could not open the board database in ${directory}: ${(error as Error).message}`)
+			throw new Error(`could not open the board database in ${directory}: ${(error as Error).message}`, { cause: error })
 		}
 		return new LevelBoardStorage(db, { access: textSublevel(db, 'access'), views: textSublevel(db, 'views') }, asideSublevel(db))
 	}
@@ -102,8 +104,7 @@ export class LevelBoardStorage implements BoardStorage {
 }
 
 // Sublevel keys start with '!', which no document name can, so they never meet the logs.
-const textSublevel = (db: ClassicLevel<string, Uint8Array>, name: string) =>
-	db.sublevel<string, string>(name, { valueEncoding: 'utf8' })
+const textSublevel = (db: ClassicLevel<string, Uint8Array>, name: string) => db.sublevel<string, string>(name, { valueEncoding: 'utf8' })
 const asideSublevel = (db: ClassicLevel<string, Uint8Array>) => db.sublevel<string, Uint8Array>('aside', { valueEncoding: 'view' })
 type TextRecords = { access: ReturnType<typeof textSublevel>; views: ReturnType<typeof textSublevel> }
 

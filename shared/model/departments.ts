@@ -1,14 +1,5 @@
 /** Departments: the board's list, name rules, and the note colour each one gets. */
-export const DEFAULT_DEPARTMENTS = [
-	'Marketing',
-	'Communicatie',
-	'IT',
-	'Klantenservice',
-	'Sales',
-	'HR',
-	'Directie/Management',
-	'Financiën',
-] as const
+export const DEFAULT_DEPARTMENTS = ['Marketing', 'Communicatie', 'IT', 'Klantenservice', 'Sales', 'HR', 'Directie/Management', 'Financiën'] as const
 
 export const MAX_DEPARTMENT_NAME_LENGTH = 40
 

@@ -54,8 +54,7 @@ export function zoneOfPoint(point: Point, layout: ModelLayout = MODEL_LAYOUT): Z
 /** The ring sector of a stage as a closed polygon (outer arc clockwise, inner arc back). */
 export function sectorOutline(layout: ModelLayout, stage: StageNumber, pointsPerArc = 48): Point[] {
 	const { start, end } = sectorAngles(stage)
-	const arc = (radius: number) =>
-		Array.from({ length: pointsPerArc + 1 }, (_, i) => pointAt(layout, radius, start + ((end - start) * i) / pointsPerArc))
+	const arc = (radius: number) => Array.from({ length: pointsPerArc + 1 }, (_, i) => pointAt(layout, radius, start + ((end - start) * i) / pointsPerArc))
 	return [...arc(layout.outerRadius), ...arc(layout.innerRadius).reverse()]
 }
 

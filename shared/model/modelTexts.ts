@@ -20,18 +20,12 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 		centre: {
 			title: 'Interne organisatie',
 			keywords: ['draagvlak', 'verandermanagement', 'cultuur'],
-			prompts: [
-				'Staat de directie achter dit plan, en wie stuurt het centraal aan?',
-				'Welke afdelingen doen mee, en waar zit weerstand?',
-			],
+			prompts: ['Staat de directie achter dit plan, en wie stuurt het centraal aan?', 'Welke afdelingen doen mee, en waar zit weerstand?'],
 		},
 		stages: {
 			1: {
 				title: 'Probleem\u00adstelling & aandachts\u00adpunten',
-				prompts: [
-					'Welk bedrijfs- of marketingprobleem lossen we op?',
-					'Hoe merken we nu dat dit probleem bestaat?',
-				],
+				prompts: ['Welk bedrijfs- of marketingprobleem lossen we op?', 'Hoe merken we nu dat dit probleem bestaat?'],
 			},
 			2: {
 				title: 'Doelgroep & doel\u00adstellingen',
@@ -39,10 +33,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 			},
 			3: {
 				title: 'Online gedrag doelgroep',
-				prompts: [
-					'Waar is onze doelgroep online actief, en hoe?',
-					'Wat delen en bespreken ze, en wat hebben ze nodig?',
-				],
+				prompts: ['Waar is onze doelgroep online actief, en hoe?', 'Wat delen en bespreken ze, en wat hebben ze nodig?'],
 			},
 			4: {
 				title: 'Strategische kaders',
@@ -50,10 +41,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 			},
 			5: {
 				title: 'Integratie markt\u00adbewerking',
-				prompts: [
-					'Hoe sluit dit aan op onze andere marketingactiviteiten?',
-					'Waar versterken kanalen en campagnes elkaar?',
-				],
+				prompts: ['Hoe sluit dit aan op onze andere marketingactiviteiten?', 'Waar versterken kanalen en campagnes elkaar?'],
 			},
 			6: {
 				title: 'Mediaplan',
@@ -65,10 +53,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 			},
 			8: {
 				title: 'Activatie & meten',
-				prompts: [
-					'Hoe meten we resultaat en rendement?',
-					'Hoe houden we de community actief en enthousiast?',
-				],
+				prompts: ['Hoe meten we resultaat en rendement?', 'Hoe houden we de community actief en enthousiast?'],
 			},
 		},
 		parking: { title: 'Parkeerplaats', prompts: ['Ideeën die (nog) nergens bij horen'] },
@@ -77,10 +62,7 @@ export const MODEL_TEXTS: Record<Locale, ModelTexts> = {
 		centre: {
 			title: 'Internal organisation',
 			keywords: ['support', 'change management', 'culture'],
-			prompts: [
-				'Does the board of directors back this plan, and who steers it centrally?',
-				'Which departments take part, and where is the resistance?',
-			],
+			prompts: ['Does the board of directors back this plan, and who steers it centrally?', 'Which departments take part, and where is the resistance?'],
 		},
 		stages: {
 			1: {

@@ -2,7 +2,6 @@ import { MODEL_LAYOUT, centreOf, pointAt, sectorAngles, zoneCentre, zoneOfPoint,
 import { centreTextBox } from './labelBoxes.js'
 import { stageOf, type ZoneId } from './zones.js'
 
-
 /** The part of each ring sector kept free for notes: the outer band holds the stage's label and prompts. */
 export const NOTE_BAND = { inner: 0.04, outer: 0.7 }
 const GAP = 16

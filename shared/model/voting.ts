@@ -73,9 +73,7 @@ export function voteResults(allVotes: readonly Votes[], noteIds?: readonly strin
 		const kept = budget === undefined ? Object.fromEntries(counted) : clampToBudget(budget, Object.fromEntries(counted))
 		for (const [noteId, dots] of Object.entries(kept)) totals.set(noteId, (totals.get(noteId) ?? 0) + dots)
 	}
-	return [...totals]
-		.map(([noteId, dots]) => ({ noteId, dots }))
-		.sort((a, b) => b.dots - a.dots || compareIds(a.noteId, b.noteId))
+	return [...totals].map(([noteId, dots]) => ({ noteId, dots })).sort((a, b) => b.dots - a.dots || compareIds(a.noteId, b.noteId))
 }
 
 /** Whether a round limited to the zone counts a note with this box; a round without a zone counts every note. */

@@ -52,7 +52,6 @@ interface Vec {
 	z: number
 }
 
-
 /** Draw shape with points stored as an array of {x,y,z} (the shape given in the brief). */
 function makeStrokeRecordPoints(base: ShapeRecord, points: Vec[], isComplete: boolean): ShapeRecord {
 	return { ...base, props: { ...base.props, segments: [{ type: 'free', points: points as unknown as Json[] }], isComplete } }
@@ -433,8 +432,7 @@ function printTable(results: Result[]) {
 	]
 	const rows = results.map((r) => cols.map(([, f]) => f(r)))
 	const widths = cols.map(([h], i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
-	const line = (cells: string[]) =>
-		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')
+	const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')
 	console.log(line(cols.map(([h]) => h)))
 	console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
 	for (const row of rows) console.log(line(row))
@@ -489,10 +487,6 @@ console.log(
 			yjs: yjsVersion,
 			gcNative,
 			totalRuntimeMs: Math.round(totalMs),
-			results: results.map((r) =>
-				Object.fromEntries(
-					Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]),
-				),
-			),
+			results: results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1000) / 1000 : v]))),
 		}),
 )

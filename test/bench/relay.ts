@@ -105,7 +105,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 function median(values: number[]): number {
-	return percentile([...values].sort((a, b) => a - b), 50)
+	return percentile(
+		[...values].sort((a, b) => a - b),
+		50,
+	)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -281,7 +284,10 @@ function printGoals(scenarios: ScenarioResults[], cold: ColdJoin | undefined) {
 	}
 	if (rows.length === 0) return
 	console.log('\nGoals (issue 6)')
-	printTable(['goal', 'measured', 'met'], rows.map(([goal, measured, met]) => [goal, measured, met ? 'yes' : 'NO']))
+	printTable(
+		['goal', 'measured', 'met'],
+		rows.map(([goal, measured, met]) => [goal, measured, met ? 'yes' : 'NO']),
+	)
 }
 
 function duBytes(directory: string): number {
@@ -411,7 +417,10 @@ function printColdJoin(cold: ColdJoin) {
 			[`  same after V8's idle GC (${IDLE_GC_MS / 1000} s)`, `${cold.boardSettledRssMb.toFixed(1)} MB`],
 			[`${cold.boardsLoadedTogether} boards loaded, RSS per board`, `${cold.perBoardRssMb.toFixed(1)} MB`],
 			[`  same after V8's idle GC (${IDLE_GC_MS / 1000} s)`, `${cold.perBoardSettledRssMb.toFixed(1)} MB`],
-			['disk per board, compacted', `${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty, over ${cold.boardsLoadedTogether} boards)`],
+			[
+				'disk per board, compacted',
+				`${kib(cold.diskBytesPerBoard)} (du -sb boards/ ${kib(cold.diskBytes)} minus empty, over ${cold.boardsLoadedTogether} boards)`,
+			],
 			['  same after one restart', `${kib(cold.diskBytesAfterRestart - cold.emptyDiskBytes)} (LevelDB turned its log into a table)`],
 		],
 	)
@@ -452,7 +461,10 @@ try {
 		const results: Record<string, Result> = {}
 		for (const target of targets) results[target.name] = await runScenario(running.get(target.name)!, scenario, index)
 		const entry = { ...scenario, results, ratios: ratiosOf(results) }
-		printScenario(entry, targets.map((target) => target.name))
+		printScenario(
+			entry,
+			targets.map((target) => target.name),
+		)
 		all.push(entry)
 	}
 	for (const [name, server] of running) {

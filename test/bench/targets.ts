@@ -197,7 +197,11 @@ export const ours: BenchTarget = {
 			connectProbe: (board) => connectSynced(server.relayUrl, board),
 			cursorEndpoint: { protocol: 'y-websocket', baseUrl: server.relayUrl },
 			// startServer merges both streams; server/logger.ts writes '<time> warn|error <message>'.
-			complaints: () => server.output().split('\n').filter((line) => / (warn|error) /.test(line)),
+			complaints: () =>
+				server
+					.output()
+					.split('\n')
+					.filter((line) => / (warn|error) /.test(line)),
 		}
 	},
 }

@@ -43,7 +43,11 @@ board.apply(nextUpdate(() => writeRecordChanges(author, { put: [stroke as PlainR
 /** A stroke grows a point a frame; tldraw rewrites its segments, about 1.5 KB at 60 points. */
 const strokeFrame = (step: number) =>
 	nextUpdate(() =>
-		writeRecordChanges(author, { put: [{ ...stroke, props: { ...stroke.props, segments: [{ type: 'free', points: points(60 + (step % 2)) }] } } as PlainRecord], removed: [] }, null),
+		writeRecordChanges(
+			author,
+			{ put: [{ ...stroke, props: { ...stroke.props, segments: [{ type: 'free', points: points(60 + (step % 2)) }] } } as PlainRecord], removed: [] },
+			null,
+		),
 	)
 const largestByEntries = (step: number) => manyEntriesUpdate(limits.maxUpdateEntries - 1, `bench-entries-${step}`)
 const largestValue = (step: number) => {

@@ -174,11 +174,7 @@ export function ownName(page: Page): Promise<string> {
 }
 
 export async function waitForParticipantCount(page: Page, count: number, timeout = 15_000) {
-	await page.waitForFunction(
-		({ selector, count }) => document.querySelectorAll(selector).length === count,
-		{ selector: PARTICIPANT, count },
-		{ timeout },
-	)
+	await page.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length === count, { selector: PARTICIPANT, count }, { timeout })
 }
 
 /**
@@ -229,10 +225,7 @@ export async function addNoteWithPlus(page: Page, zone: string, text: string): P
 	await page.locator(`[data-testid=add-note-${zone}]`).click()
 	const id = await waitForNewShape(page, before)
 	// The new note opens for typing: wait until its text editor has the keyboard.
-	await page.waitForFunction(
-		(id) => document.activeElement?.closest('.tl-shape')?.getAttribute('data-shape-id') === id,
-		id,
-	)
+	await page.waitForFunction((id) => document.activeElement?.closest('.tl-shape')?.getAttribute('data-shape-id') === id, id)
 	await page.keyboard.type(text)
 	await page.keyboard.press('Escape')
 	return id

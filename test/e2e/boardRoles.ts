@@ -19,7 +19,7 @@ type Session = ReturnType<typeof browserSession>
  * board document to the test (see useBoardSync).
  */
 export function boardRoles(session: Session) {
-	let providers: WebsocketProvider[] = []
+	const providers: WebsocketProvider[] = []
 	afterEach(() => {
 		for (const provider of providers.splice(0)) provider.destroy()
 	})

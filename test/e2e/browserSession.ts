@@ -10,7 +10,7 @@ import { removeDataDir, startServer, type RunningServer } from '../helpers/serve
 export function browserSession(defaults: BrowserContextOptions = {}) {
 	let server: RunningServer | undefined
 	let browser: Browser | undefined
-	let contexts: BrowserContext[] = []
+	const contexts: BrowserContext[] = []
 
 	beforeAll(async () => {
 		server = await startServer()
@@ -42,7 +42,9 @@ export function browserSession(defaults: BrowserContextOptions = {}) {
 					// Also runs in frames without storage (about:blank), where touching it throws.
 					try {
 						localStorage.setItem('strategy-board:first-visit-hint-dismissed', 'true')
-					} catch {}
+					} catch {
+						// Such a frame shows no board, so it has no hint to keep away.
+					}
 				})
 			}
 			contexts.push(context)

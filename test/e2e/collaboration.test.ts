@@ -32,7 +32,6 @@ import { browserSession } from './browserSession'
 const session = browserSession()
 const person = session.person
 
-
 describe('a board shared by two people', () => {
 	test('creating a board from the landing page opens it at /b/<id> and lists it under Recently opened', async () => {
 		const page = await (await person()).newPage()
@@ -55,7 +54,7 @@ describe('a board shared by two people', () => {
 		await saveScreenshot(page, 'collaboration-landing-recently-opened')
 	})
 
-	test('everyone on a board has a cursor colour of their own, and the list shows each person\'s department swatch', async () => {
+	test("everyone on a board has a cursor colour of their own, and the list shows each person's department swatch", async () => {
 		const url = newBoardUrl(session.server.httpUrl)
 		const people = [
 			{ name: 'Anna', department: 'Marketing' },
@@ -75,7 +74,9 @@ describe('a board shared by two people', () => {
 			)
 		}
 		expect(new Set(await colours(pages[0]!)).size).toBe(people.length)
-		const departments = await pages[0]!.locator('[data-testid=participant-department]').evaluateAll((swatches) => swatches.map((swatch) => swatch.getAttribute('title')))
+		const departments = await pages[0]!
+			.locator('[data-testid=participant-department]')
+			.evaluateAll((swatches) => swatches.map((swatch) => swatch.getAttribute('title')))
 		expect(departments.sort()).toEqual(people.map((who) => who.department).sort())
 		await saveScreenshot(pages[0]!, 'collaboration-distinct-colours')
 	})
@@ -219,9 +220,8 @@ describe('a board shared by two people', () => {
 		const at = await onCanvas(a, { x: 400, y: 300 })
 		// A 1x1 PNG dropped as a file, as from the desktop.
 		await a.evaluate(({ x, y }) => {
-			const bytes = Uint8Array.from(
-				atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='),
-				(character) => character.charCodeAt(0),
+			const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (character) =>
+				character.charCodeAt(0),
 			)
 			const transfer = new DataTransfer()
 			transfer.items.add(new File([bytes], 'pixel.png', { type: 'image/png' }))

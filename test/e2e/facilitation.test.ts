@@ -9,17 +9,7 @@ import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
 import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
-import {
-	addNoteWithPlus,
-	modelOnScreen,
-	openBoard,
-	pointInStage,
-	selectTool,
-	shapeIds,
-	waitForAllSaved,
-	waitForShape,
-	type Person,
-} from './boardPage'
+import { addNoteWithPlus, modelOnScreen, openBoard, pointInStage, selectTool, shapeIds, waitForAllSaved, waitForShape, type Person } from './boardPage'
 import { boardRoles, type CreatedBoard } from './boardRoles'
 import { browserSession } from './browserSession'
 
@@ -41,7 +31,6 @@ async function person(): Promise<BrowserContext> {
 	})
 	return context
 }
-
 
 const FACILITATOR: Person = { name: 'Fenna', department: 'Directie/Management' }
 const PARTICIPANT: Person = { name: 'Bram', department: 'IT' }
@@ -447,9 +436,7 @@ describe('facilitating a session', () => {
 		}
 		await participant.locator('[data-testid=zone-centre][data-spotlit=false]').waitFor()
 		// Dimmed, not hidden: the fill fades to about a third.
-		await participant.waitForFunction(
-			() => getComputedStyle(document.querySelector('[data-testid=zone-stage-1] .stage-zone__shape')!).opacity === '0.3',
-		)
+		await participant.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid=zone-stage-1] .stage-zone__shape')!).opacity === '0.3')
 		expect(await participant.locator('[data-testid=zone-stage-4] .stage-zone__shape').evaluate((element) => getComputedStyle(element).opacity)).toBe('1')
 		await saveScreenshot(participant, 'facilitation-spotlight-participant')
 		await byTestId(facilitator, 'spotlight').selectOption('')

@@ -33,7 +33,6 @@ import { browserSession } from './browserSession'
 const session = browserSession({ viewport: { width: 1600, height: 900 } })
 const person = session.person
 
-
 const MARKETING = { name: 'Anna', department: 'Marketing' }
 const IT = { name: 'Bram', department: 'IT' }
 
@@ -60,10 +59,7 @@ const SELECT_TOOL = '[data-testid="tools.select"]'
 const SELECT_TOOL_LABEL: Record<Locale, string> = { en: 'Select — V', nl: 'Selecteer — V' }
 
 async function waitForAttribute(page: Page, selector: string, name: string, value: string) {
-	await page.waitForFunction(
-		({ selector, name, value }) => document.querySelector(selector)?.getAttribute(name) === value,
-		{ selector, name, value },
-	)
+	await page.waitForFunction(({ selector, name, value }) => document.querySelector(selector)?.getAttribute(name) === value, { selector, name, value })
 }
 
 /** A CSS colour as the browser computes it: `#rrggbb` -> `rgb(r, g, b)`. */
@@ -73,7 +69,10 @@ function rgbOf(hex: string): string {
 }
 
 const backgroundOf = (page: Page, selector: string) =>
-	page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor)
+	page
+		.locator(selector)
+		.first()
+		.evaluate((element) => getComputedStyle(element).backgroundColor)
 
 describe('the SocialStrategyModel on the board', () => {
 	test('a new board shows the eight numbered stage zones around the centre, with their labels', async () => {
@@ -242,13 +241,16 @@ describe('the SocialStrategyModel on the board', () => {
 		expect(await zoom()).toBe(before)
 		expect(await plus.boundingBox()).toEqual(plusAt)
 		await waitForZoneCount(page, 'stage-3', 2)
-		for (const [id, text] of [[first, 'Where are they online?'], [second, 'How active are they?']] as const) {
+		for (const [id, text] of [
+			[first, 'Where are they online?'],
+			[second, 'How active are they?'],
+		] as const) {
 			expect(await panelNote(page, 'stage-3', id).innerText()).toContain(text)
 		}
 		await saveScreenshot(page, 'model-plus-keeps-the-camera')
 	})
 
-	test('at the whole-model view on a 1080p projector titles stand upright at 18 px or more, questions wait for a closer look, notes show their first words at 12 px, and centre notes leave the centre\'s text free', async () => {
+	test("at the whole-model view on a 1080p projector titles stand upright at 18 px or more, questions wait for a closer look, notes show their first words at 12 px, and centre notes leave the centre's text free", async () => {
 		const page = await openBoard(await person({ viewport: { width: 1920, height: 1080 } }), newBoardUrl(session.server.httpUrl), MARKETING)
 		const notes: string[] = []
 		for (const zone of ['centre', 'centre', 'centre', 'centre', 'centre', 'centre', 'stage-6', 'stage-7']) {
@@ -266,9 +268,9 @@ describe('the SocialStrategyModel on the board', () => {
 		expect(titleSizes).toHaveLength(9)
 		for (const size of titleSizes) expect(size).toBeGreaterThanOrEqual(18)
 		// Upright: no label and no title is turned.
-		const turned = await page.locator('.stage-zone__label, [data-testid=zone-title]').evaluateAll((elements) =>
-			elements.filter((element) => !['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(getComputedStyle(element).transform)).length,
-		)
+		const turned = await page
+			.locator('.stage-zone__label, [data-testid=zone-title]')
+			.evaluateAll((elements) => elements.filter((element) => !['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(getComputedStyle(element).transform)).length)
 		expect(turned).toBe(0)
 		expect(await page.locator('[data-testid=zone-prompts]').count()).toBe(0)
 		// 12 px, give or take the float rounding of a size divided by the zoom and multiplied back.
@@ -276,9 +278,9 @@ describe('the SocialStrategyModel on the board', () => {
 
 		await saveScreenshot(page, 'model-overview-1080p')
 		// The centre's text (overview line, title, status and "+") is clear of the six centre notes.
-		const centreText = await page.locator('[data-testid=zone-centre] .model-centre__text > *').evaluateAll((elements) =>
-			elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
-		)
+		const centreText = await page
+			.locator('[data-testid=zone-centre] .model-centre__text > *')
+			.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))
 		for (const note of notes.slice(0, 6)) {
 			const box = (await page.locator(shapeSelector(note)).boundingBox())!
 			for (const text of centreText) {
@@ -432,7 +434,12 @@ describe('the SocialStrategyModel on the board', () => {
 		try {
 			// Notes from an import, outside the circle, and no model: as a board imported from another tool arrives.
 			const notes = Array.from({ length: 4_050 }, (_, index) =>
-				noteRecord({ id: `shape:imported-${index}`, x: 2_000 + (index % 60) * 220, y: (Math.floor(index / 60) - 30) * 220, index: fractionalIndex(index) }),
+				noteRecord({
+					id: `shape:imported-${index}`,
+					x: 2_000 + (index % 60) * 220,
+					y: (Math.floor(index / 60) - 30) * 220,
+					index: fractionalIndex(index),
+				}),
 			)
 			writeRecordChanges(client.doc, { put: notes as never, removed: ZONE_RECORD_IDS }, 'import')
 			await waitFor(() => client.provider.ws!.bufferedAmount === 0, { what: 'the notes sent' })

@@ -22,7 +22,6 @@ import { browserSession } from './browserSession'
 const session = browserSession()
 const person = session.person
 
-
 /**
  * Takes a page off the network: `context.setOffline(true)` makes every new connection fail, but
  * Chromium keeps an already open websocket open (it holds the frames), where a real network loss
@@ -34,8 +33,7 @@ async function cutOff(offlineContext: BrowserContext, offline: Page) {
 	// disconnect() drops the socket at once (close() would wait for a closing handshake that the
 	// offline emulation holds back); connect() lets the provider retry, as it does after a drop.
 	await offline.evaluate(() => {
-		const { provider } = (window as unknown as { strategyBoard: { provider: { disconnect(): void; connect(): void } } })
-			.strategyBoard
+		const { provider } = (window as unknown as { strategyBoard: { provider: { disconnect(): void; connect(): void } } }).strategyBoard
 		provider.disconnect()
 		provider.connect()
 	})

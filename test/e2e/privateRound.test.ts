@@ -18,7 +18,9 @@ const { createBoard, asParticipant, asFacilitator } = boardRoles(session)
 const pageHoldsText = (page: Page, noteId: string, text: string) =>
 	page.evaluate(
 		({ noteId, text }) => {
-			const records = (window as unknown as { strategyBoard: { doc: { getMap: (name: string) => Map<string, { toJSON(): unknown }> } } }).strategyBoard.doc.getMap('records')
+			const records = (
+				window as unknown as { strategyBoard: { doc: { getMap: (name: string) => Map<string, { toJSON(): unknown }> } } }
+			).strategyBoard.doc.getMap('records')
 			return JSON.stringify(records.get(noteId)?.toJSON() ?? null).includes(text)
 		},
 		{ noteId, text },
@@ -33,7 +35,9 @@ const tallyOf = (page: Page): Promise<Tally> =>
 			(row) =>
 				`${row.querySelector('.private-tally__name')!.textContent} (${row.querySelector('.private-tally__department')!.textContent}): ${row.getAttribute('data-count')}`,
 		),
-		zones: [...document.querySelectorAll('[data-testid=private-tally-zone]')].map((row) => `${row.getAttribute('data-zone')}: ${row.getAttribute('data-count')}`),
+		zones: [...document.querySelectorAll('[data-testid=private-tally-zone]')].map(
+			(row) => `${row.getAttribute('data-zone')}: ${row.getAttribute('data-count')}`,
+		),
 	}))
 
 /** Waits until the tally shows exactly `expected`; when it never does, fails with what it shows. */
@@ -75,7 +79,8 @@ describe('private round: the facilitator counts hidden notes and reveals them st
 
 		await waitForTally(f, { people: ['Anna (Marketing): 2', 'Bram (IT): 1'], zones: ['stage-1: 2', 'stage-3: 1'] })
 		// The text has reached the facilitator's page, so its absence from the page is the hiding at work.
-		for (const [index, { text }] of written.entries()) await waitFor(() => pageHoldsText(f, ids[index]!, text), { what: `"${text}" to reach the facilitator` })
+		for (const [index, { text }] of written.entries())
+			await waitFor(() => pageHoldsText(f, ids[index]!, text), { what: `"${text}" to reach the facilitator` })
 		const facilitatorSees = await readableText(f)
 		for (const { text } of written) expect(facilitatorSees).not.toContain(text)
 		for (const id of ids) expect(await isShown(f, id)).toBe(false)

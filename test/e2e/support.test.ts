@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import {
-	FACILITATION_MAP,
-	LOCKED_KEY,
-	revealPrivateRound,
-	revealVoting,
-	setBoardLocked,
-	startPrivateRound,
-	startVoting,
-} from '../../shared/facilitationDoc'
+import { FACILITATION_MAP, LOCKED_KEY, revealPrivateRound, revealVoting, setBoardLocked, startPrivateRound, startVoting } from '../../shared/facilitationDoc'
 import { DEFAULT_DEPARTMENTS } from '../../shared/model/departments'
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { voteResults } from '../../shared/model/voting'
@@ -68,7 +60,8 @@ async function showWholeBoard(page: Page) {
 /** Whether the page's own copy of the board holds the record, seen or not. */
 const pageHasRecord = (page: Page, id: string) =>
 	page.evaluate(
-		(id) => (window as unknown as { strategyBoard: { doc: { getMap: (name: string) => Map<string, unknown> } } }).strategyBoard.doc.getMap('records').has(id),
+		(id) =>
+			(window as unknown as { strategyBoard: { doc: { getMap: (name: string) => Map<string, unknown> } } }).strategyBoard.doc.getMap('records').has(id),
 		id,
 	)
 
@@ -294,9 +287,15 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 			await page.locator('[data-testid=vote-results]').waitFor()
 			await page.locator(`[data-testid=vote-total][data-note-id="${webcare}"][data-count="3"]`).waitFor()
 			await page.locator(`[data-testid=vote-total][data-note-id="${costs}"][data-count="1"]`).waitFor()
-			const ranking = await page.locator('[data-testid=vote-result]').evaluateAll((items) =>
-				items.map((item) => [item.getAttribute('data-note-id'), item.getAttribute('data-dots'), item.querySelector('.support-results__text')?.textContent]),
-			)
+			const ranking = await page
+				.locator('[data-testid=vote-result]')
+				.evaluateAll((items) =>
+					items.map((item) => [
+						item.getAttribute('data-note-id'),
+						item.getAttribute('data-dots'),
+						item.querySelector('.support-results__text')?.textContent,
+					]),
+				)
 			expect(ranking).toEqual([
 				[webcare, '3', 'Webcare where they are'],
 				[costs, '1', 'Lower service costs'],

@@ -36,7 +36,9 @@ async function putDot(page: Page, zone: string, noteId: string) {
 
 /** The ranked notes a results list shows, as [note id, dots]. */
 const rankingIn = (results: Locator) =>
-	results.locator('[data-testid=vote-result]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-note-id'), item.getAttribute('data-dots')]))
+	results
+		.locator('[data-testid=vote-result]')
+		.evaluateAll((items) => items.map((item) => [item.getAttribute('data-note-id'), item.getAttribute('data-dots')]))
 
 /** Waits until the list ranks exactly these notes; the list and the notes' badges are separate components, each updated when its data arrives. */
 async function waitForRanking(results: Locator, expected: string[][]) {

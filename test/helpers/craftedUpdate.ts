@@ -91,8 +91,7 @@ function writeStruct(encoder: encoding.Encoder, struct: CraftedStruct) {
 	const { origin, rightOrigin, parent, parentSub, content } = struct
 	const ownParentInfo = !origin && !rightOrigin
 	if (ownParentInfo !== (parent !== undefined)) throw new Error('a crafted item needs a parent exactly when it has no origin')
-	const info =
-		contentRefOf(content) | (origin ? 0x80 : 0) | (rightOrigin ? 0x40 : 0) | (ownParentInfo && parentSub !== undefined ? 0x20 : 0)
+	const info = contentRefOf(content) | (origin ? 0x80 : 0) | (rightOrigin ? 0x40 : 0) | (ownParentInfo && parentSub !== undefined ? 0x20 : 0)
 	encoding.writeUint8(encoder, info)
 	if (origin) writeId(encoder, origin)
 	if (rightOrigin) writeId(encoder, rightOrigin)

@@ -13,9 +13,7 @@ export async function openRawSocket(
 	options?: WebSocket.ClientOptions,
 ): Promise<{ socket: WebSocket; closed: Promise<Closed>; firstMessage: Promise<Buffer> }> {
 	const socket = new WebSocket(url, options)
-	const closed = new Promise<Closed>((resolve) =>
-		socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-	)
+	const closed = new Promise<Closed>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
 	const firstMessage = new Promise<Buffer>((resolve) => socket.once('message', (data: Buffer) => resolve(data)))
 	socket.on('error', () => {})
 	await new Promise<void>((resolve, reject) => {

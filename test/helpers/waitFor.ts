@@ -1,8 +1,5 @@
 /** Polls until `condition` returns a truthy value (which it returns), or fails after `timeoutMs`. */
-export async function waitFor<T>(
-	condition: () => T | Promise<T>,
-	{ timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
-): Promise<NonNullable<T>> {
+export async function waitFor<T>(condition: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {}): Promise<NonNullable<T>> {
 	const deadline = Date.now() + timeoutMs
 	let lastError: unknown
 	while (Date.now() < deadline) {

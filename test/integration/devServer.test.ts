@@ -136,10 +136,7 @@ async function expectAllGone(run: DevRun) {
 function freePorts(count: number): Promise<number[]> {
 	const servers = Array.from({ length: count }, () => createServer())
 	return Promise.all(
-		servers.map(
-			(server) =>
-				new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))),
-		),
+		servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))),
 	).finally(() => servers.forEach((server) => server.close()))
 }
 
@@ -182,7 +179,9 @@ function statOf(pid: number): { state: string; parent: number; started: number }
 	if (!Number.isInteger(pid)) return undefined
 	try {
 		// After the command name (in parentheses, may hold spaces) come state, parent, ..., start time (the 20th).
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+			.replace(/^.*\) /s, '')
+			.split(' ')
 		return { state: fields[0]!, parent: Number(fields[1]), started: Number(fields[19]) }
 	} catch {
 		return undefined

@@ -48,7 +48,11 @@ type Attack =
 const attackArbitrary: fc.Arbitrary<Attack> = fc.oneof(
 	fc.record({ kind: fc.constant('nested' as const), depth: fc.integer({ min: 1, max: 60 }) }),
 	fc.record({ kind: fc.constant('delete' as const), who: fc.nat(3), clock: fc.nat(300), length: fc.integer({ min: 1, max: 500 }) }),
-	fc.record({ kind: fc.constant('truncated' as const), key: fc.string({ maxLength: 8 }), cut: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
+	fc.record({
+		kind: fc.constant('truncated' as const),
+		key: fc.string({ maxLength: 8 }),
+		cut: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+	}),
 	fc.record({ kind: fc.constant('mutated' as const), at: fc.nat(200), byte: fc.nat(255) }),
 	fc.record({ kind: fc.constant('forged' as const), victim: fc.constantFrom('anna' as const, 'bram' as const) }),
 	fc.constant({ kind: 'replayed' as const }),
@@ -114,9 +118,14 @@ describe('fuzzing the relay with hostile update sequences', () => {
 				// As browsers do on joining: their presence makes their client ids known, and theirs.
 				honest.anna.provider.awareness.setLocalStateField('presence', { name: 'Anna' })
 				honest.bram.provider.awareness.setLocalStateField('presence', { name: 'Bram' })
-				await waitFor(() => honest.bram.provider.awareness.getStates().has(honest.anna.doc.clientID) && honest.anna.provider.awareness.getStates().has(honest.bram.doc.clientID), {
-					what: 'both presences',
-				})
+				await waitFor(
+					() =>
+						honest.bram.provider.awareness.getStates().has(honest.anna.doc.clientID) &&
+						honest.anna.provider.awareness.getStates().has(honest.bram.doc.clientID),
+					{
+						what: 'both presences',
+					},
+				)
 				const expected: Record<string, string> = {}
 				const received: Uint8Array[] = []
 				let socket = await attacker(board, received)
@@ -135,10 +144,14 @@ describe('fuzzing the relay with hostile update sequences', () => {
 						}
 					}
 					const converged = () =>
-						[honest.anna, honest.bram].every((client) => JSON.stringify(sorted(client.doc.getMap('notes').toJSON())) === JSON.stringify(sorted(expected)))
+						[honest.anna, honest.bram].every(
+							(client) => JSON.stringify(sorted(client.doc.getMap('notes').toJSON())) === JSON.stringify(sorted(expected)),
+						)
 					const notesOf = (client: YjsClient) => JSON.stringify(client.doc.getMap('notes').toJSON())
 					await waitFor(converged, { what: `both honest clients on ${board} to hold exactly the honest edits` }).catch((error: Error) => {
-						throw new Error(`${error.message}: expected ${JSON.stringify(expected)}, Anna has ${notesOf(honest.anna)}, Bram ${notesOf(honest.bram)}`)
+						throw new Error(
+							`${error.message}: expected ${JSON.stringify(expected)}, Anna has ${notesOf(honest.anna)}, Bram ${notesOf(honest.bram)}`,
+						)
 					})
 					boards.set(board, expected)
 				} finally {

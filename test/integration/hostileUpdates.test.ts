@@ -4,14 +4,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/relay/protocol'
 import { CLOSE_CODES } from '../../shared/closeCodes'
-import {
-	awarenessBatch,
-	deleteSetUpdate,
-	manyEntriesUpdate,
-	nestedMapsUpdate,
-	setUpdate,
-	updateAs,
-} from '../helpers/hostileUpdates'
+import { awarenessBatch, deleteSetUpdate, manyEntriesUpdate, nestedMapsUpdate, setUpdate, updateAs } from '../helpers/hostileUpdates'
 import { relayTestBed } from '../helpers/relayTestBed'
 import type { RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'

@@ -50,7 +50,9 @@ describe('relay', () => {
 		const crowd = await Promise.all(Array.from({ length: 45 }, () => client('crowd')))
 		crowd.forEach((member, index) => member.provider.awareness.setLocalStateField('cursor', { x: index, y: 0 }))
 		const seesEveryone = (member: YjsClient) =>
-			crowd.every((other) => (member.provider.awareness.getStates().get(other.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor !== undefined)
+			crowd.every(
+				(other) => (member.provider.awareness.getStates().get(other.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor !== undefined,
+			)
 		await waitFor(() => crowd.every(seesEveryone), { what: 'every cursor at every client' })
 		crowd[44]!.doc.getMap('m').set('last-word', 'done')
 		await waitFor(() => crowd.every((member) => member.doc.getMap('m').get('last-word') === 'done'), { what: 'an edit at every client' })
@@ -75,12 +77,15 @@ describe('relay', () => {
 		['garbage bytes', new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02])],
 		['an unknown message type', new Uint8Array([7, 1, 2, 3])],
 		['an empty frame', new Uint8Array([])],
-		['a truncated document update', (() => {
-			const doc = new Y.Doc()
-			doc.getMap('m').set('key', 'a value long enough to cut in half')
-			const frame = encodeUpdate(Y.encodeStateAsUpdate(doc))
-			return frame.subarray(0, Math.floor(frame.length / 2))
-		})()],
+		[
+			'a truncated document update',
+			(() => {
+				const doc = new Y.Doc()
+				doc.getMap('m').set('key', 'a value long enough to cut in half')
+				const frame = encodeUpdate(Y.encodeStateAsUpdate(doc))
+				return frame.subarray(0, Math.floor(frame.length / 2))
+			})(),
+		],
 		['a malformed awareness update', new Uint8Array([1, 4, 1, 1, 1, 0x7b])],
 	])('closes only the connection that sends %s, and the board keeps its content', async (_label, frame) => {
 		const board = `bad-input-${Math.random().toString(36).slice(2)}`

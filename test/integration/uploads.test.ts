@@ -14,10 +14,7 @@ afterAll(async () => {
 })
 
 // The smallest valid PNG: a 1x1 transparent pixel.
-const PNG = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-	'base64',
-)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 
 const upload = (body: Uint8Array<ArrayBuffer>, type = 'image/png') =>
 	fetch(`${server.httpUrl}/uploads`, { method: 'POST', body, headers: { 'Content-Type': type } })

@@ -53,7 +53,11 @@ describe('AwarenessRelay', () => {
 		expect(relay.apply([entry(7, 3, { a: 1 })], owner).changed).toEqual([])
 		const before = newRelay()
 		before.relay.apply([entry(7, 4, { a: 1 })], owner)
-		expect(receiverOf(relay, [7], before.relay.encodeUpdate([7])).getStates().has(7)).toBe(false)
+		expect(
+			receiverOf(relay, [7], before.relay.encodeUpdate([7]))
+				.getStates()
+				.has(7),
+		).toBe(false)
 	})
 
 	it('removes every state a closed connection announced, and only those', () => {
@@ -83,7 +87,7 @@ describe('AwarenessRelay', () => {
 		expect(relay.apply([entry(7, 1, { name: 'Ada' })], connection()).changed).toEqual([7])
 	})
 
-	it('an id held by another connection\'s document writes cannot be announced', () => {
+	it("an id held by another connection's document writes cannot be announced", () => {
 		const { relay, claims } = newRelay()
 		const writer = connection()
 		claims.claim(7, writer)

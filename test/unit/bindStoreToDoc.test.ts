@@ -14,14 +14,7 @@ import {
 	type TLStore,
 } from 'tldraw'
 import { BoardSchemaError, bindStoreToDoc } from '../../client/sync/bindStoreToDoc'
-import {
-	readAllRecords,
-	readStoredSchema,
-	recordsOf,
-	writeRecordChanges,
-	writeStoredSchema,
-	type PlainRecord,
-} from '../../shared/recordDoc'
+import { readAllRecords, readStoredSchema, recordsOf, writeRecordChanges, writeStoredSchema, type PlainRecord } from '../../shared/recordDoc'
 import { noteRecord } from '../helpers/noteRecord'
 
 const PAGE_ID = PageRecordType.createId('page')
@@ -411,7 +404,7 @@ describe('bindStoreToDoc loading a stored board', () => {
 		expect(readStoredSchema(doc)).toEqual(store.schema.serialize())
 	})
 
-	it('binding replaces the document records the store already had with the doc\'s', () => {
+	it("binding replaces the document records the store already had with the doc's", () => {
 		const doc = storedBoard(currentSchema(), [page, note('fromDoc', 1, 2) as unknown as PlainRecord])
 		const store = newStore()
 		store.put([note('stale', 0, 0)])
@@ -472,11 +465,7 @@ describe('bindStoreToDoc loading a stored board', () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {})
 		vi.spyOn(console, 'error').mockImplementation(() => {})
 		const { props: _props, ...withoutProps } = noteBeforeVersion13('broken')
-		const doc = storedBoard(schemaWith(NOTE_SEQUENCE, -1), [
-			page,
-			noteBeforeVersion13('old'),
-			withoutProps as unknown as PlainRecord,
-		])
+		const doc = storedBoard(schemaWith(NOTE_SEQUENCE, -1), [page, noteBeforeVersion13('old'), withoutProps as unknown as PlainRecord])
 		const store = newStore()
 		bindStoreToDoc(store, doc)
 		expect(getNote(store, createShapeId('old'))?.props.textLastEditedBy).toBe('user:alice')
@@ -490,11 +479,7 @@ describe('bindStoreToDoc loading a stored board', () => {
 		bindStoreToDoc(store, doc)
 		const remote = copyOf(doc)
 		const { props: _props, ...withoutProps } = note('broken', 0, 0)
-		writeRecordChanges(
-			remote,
-			{ put: [withoutProps as unknown as PlainRecord, note('good', 1, 1) as unknown as PlainRecord], removed: [] },
-			'peer',
-		)
+		writeRecordChanges(remote, { put: [withoutProps as unknown as PlainRecord, note('good', 1, 1) as unknown as PlainRecord], removed: [] }, 'peer')
 		Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'network')
 		expect(getNote(store, createShapeId('good'))).toEqual(note('good', 1, 1))
 		expect(store.has(createShapeId('broken'))).toBe(false)

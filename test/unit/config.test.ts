@@ -46,9 +46,7 @@ describe('readConfig', () => {
 	})
 
 	it('blank values count as unset', () => {
-		expect(readConfig({ PORT: '', HOST: '  ', DATA_DIR: ' ', TLDRAW_LICENSE_KEY: '   ', MAX_FRAME_BYTES: ' ' })).toEqual(
-			readConfig({}),
-		)
+		expect(readConfig({ PORT: '', HOST: '  ', DATA_DIR: ' ', TLDRAW_LICENSE_KEY: '   ', MAX_FRAME_BYTES: ' ' })).toEqual(readConfig({}))
 	})
 
 	it('reads every variable', () => {

@@ -10,7 +10,12 @@ describe('distinct cursor colours', () => {
 	})
 
 	it('a newcomer whose colour is taken picks the first free one', () => {
-		expect(distinctColour({ id: 'user:a', colour: first, isNew: true }, [{ id: 'user:z', colour: first }, { id: 'user:y', colour: second }])).toBe(third)
+		expect(
+			distinctColour({ id: 'user:a', colour: first, isNew: true }, [
+				{ id: 'user:z', colour: first },
+				{ id: 'user:y', colour: second },
+			]),
+		).toBe(third)
 	})
 
 	it('between two people already here, the larger id gives way and the other keeps its colour', () => {

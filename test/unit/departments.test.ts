@@ -48,9 +48,7 @@ describe('departmentColour', () => {
 	})
 
 	it('gives the default departments their colours in list order', () => {
-		expect(DEFAULT_DEPARTMENTS.map((name) => departmentColour(DEFAULT_DEPARTMENTS, name))).toEqual(
-			DEPARTMENT_COLOURS.slice(0, DEFAULT_DEPARTMENTS.length),
-		)
+		expect(DEFAULT_DEPARTMENTS.map((name) => departmentColour(DEFAULT_DEPARTMENTS, name))).toEqual(DEPARTMENT_COLOURS.slice(0, DEFAULT_DEPARTMENTS.length))
 	})
 
 	it('gives a note without a department white', () => {

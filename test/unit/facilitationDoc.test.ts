@@ -466,7 +466,8 @@ describe('readFacilitation', () => {
 
 	it('reads every malformed value as its default', () => {
 		const doc = new Y.Doc()
-		for (const key of ['timer', 'spotlight', 'locked', 'privateRound', 'voting', 'lastVoting', 'summon', 'followMe', 'presentation', 'status.centre']) mapOf(doc).set(key, 'garbage')
+		for (const key of ['timer', 'spotlight', 'locked', 'privateRound', 'voting', 'lastVoting', 'summon', 'followMe', 'presentation', 'status.centre'])
+			mapOf(doc).set(key, 'garbage')
 		expect(readFacilitation(doc)).toEqual(DEFAULTS)
 	})
 })

@@ -88,7 +88,7 @@ describe.each(LAYOUTS)('zoneOfPoint on %s', (_name, layout) => {
 		expect(zoneOfPoint(offset(layout, 1e9, -1e9), layout)).toBe('parking')
 	})
 
-	it('stage 1 starts at 12 o\'clock and the stages run clockwise with y pointing down', () => {
+	it("stage 1 starts at 12 o'clock and the stages run clockwise with y pointing down", () => {
 		const middle = (innerRadius + outerRadius) / 2
 		expect(zoneOfPoint(offset(layout, 0, -middle), layout)).toBe('stage-1')
 		expect(zoneOfPoint(offset(layout, middle, 0), layout)).toBe('stage-3')

@@ -17,9 +17,9 @@ describe('readBody', () => {
 	})
 
 	it('refuses a board id the relay would refuse', async () => {
-		await expect(
-			readBody(answering('{"boardId":"../admin","facilitatorKey":"k","viewId":"v1"}'), BOARDS_PATH, createdBoardBody),
-		).rejects.toThrow('the server answered /api/boards with an unexpected body (boardId: ')
+		await expect(readBody(answering('{"boardId":"../admin","facilitatorKey":"k","viewId":"v1"}'), BOARDS_PATH, createdBoardBody)).rejects.toThrow(
+			'the server answered /api/boards with an unexpected body (boardId: ',
+		)
 	})
 
 	it('refuses a role it does not know', async () => {

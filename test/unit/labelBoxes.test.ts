@@ -42,7 +42,14 @@ describe('stage label boxes', () => {
 
 	it('align side stages towards the circle and centre the others', () => {
 		expect(STAGE_NUMBERS.map((stage) => stageLabelBox(MODEL_LAYOUT, stage).align)).toEqual([
-			'centre', 'start', 'start', 'centre', 'centre', 'end', 'end', 'centre',
+			'centre',
+			'start',
+			'start',
+			'centre',
+			'centre',
+			'end',
+			'end',
+			'centre',
 		])
 	})
 })

@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { mediaTypeOfExtension, sniffMediaType } from '../../server/http/mediaTypes'
 
-const bytes = (...parts: (number[] | string)[]) =>
-	new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)))
+const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)))
 
 const samples = {
 	png: bytes([0x89], 'PNG\r\n\x1a\n', [0, 0, 0, 13], 'IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]),
@@ -12,9 +11,7 @@ const samples = {
 	mp4: bytes([0, 0, 0, 0x20], 'ftypisom', [0, 0, 2, 0], 'isomiso2avc1mp41'),
 	webm: bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01], [0x42, 0x82, 0x84], 'webm'),
 	svg: bytes('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
-	svgWithDeclaration: bytes(
-		'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>',
-	),
+	svgWithDeclaration: bytes('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'),
 	svgWithLeadingWhitespace: bytes('\n\n  <svg xmlns="http://www.w3.org/2000/svg"></svg>'),
 }
 

@@ -14,7 +14,7 @@ describe('whose note it is', () => {
 		expect(isOwnNote({ authorName: 'Bram', department: 'Sales' }, me)).toBe(false)
 	})
 
-	it('a note without authorship is nobody\'s', () => {
+	it("a note without authorship is nobody's", () => {
 		expect(isOwnNote({}, me)).toBe(false)
 		expect(isOwnNote(null, { userId: 'user:x', name: null, department: null })).toBe(false)
 	})

@@ -50,7 +50,10 @@ describe('freeSpotInZone', () => {
 	})
 
 	it('successive notes do not overlap: the first eight in the parking lot, the first six in the centre', () => {
-		for (const [zone, count] of [['parking', 8], ['centre', 6]] as const) {
+		for (const [zone, count] of [
+			['parking', 8],
+			['centre', 6],
+		] as const) {
 			const placed = placeMany(zone, count)
 			for (let i = 0; i < placed.length; i++) {
 				expect(zoneOfPoint(centreOf(placed[i]!))).toBe(zone)

@@ -25,8 +25,7 @@ const parse = (input: Uint8Array) => parseClientMessage(input, SHAPE_LIMITS)
 
 type Peer = { readonly address: string }
 
-const newAwarenessRelay = () =>
-	new AwarenessRelay<Peer>({ maxAwarenessClientsPerConnection: 4, maxAwarenessStateBytes: 128 * 1024 }, new ClientIdClaims())
+const newAwarenessRelay = () => new AwarenessRelay<Peer>({ maxAwarenessClientsPerConnection: 4, maxAwarenessStateBytes: 128 * 1024 }, new ClientIdClaims())
 
 const peer = (): Peer => ({ address: '192.0.2.1' })
 
@@ -90,7 +89,7 @@ function expectUpdate(message: ClientMessage): Uint8Array {
 }
 
 describe('parseClientMessage accepts what y-protocols clients send', () => {
-	it('sync step 1 carries the client\'s state vector', () => {
+	it("sync step 1 carries the client's state vector", () => {
 		const doc = docWithContent()
 		const message = parse(syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, doc)))
 		expect(message.kind).toBe('syncStep1')
@@ -176,7 +175,7 @@ describe('parseClientMessage accepts what y-protocols clients send', () => {
 		expect(parse(new Uint8Array([3]))).toEqual({ kind: 'queryAwareness' })
 	})
 
-	it('frames from the relay\'s own encoders parse back', () => {
+	it("frames from the relay's own encoders parse back", () => {
 		const doc = docWithContent()
 		expect(parse(encodeSyncStep1(Y.encodeStateVector(doc))).kind).toBe('syncStep1')
 		const step2 = expectUpdate(parse(encodeSyncStep2(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Y.Doc())))))
@@ -305,7 +304,6 @@ describe('parseClientMessage refuses malformed frames with a ProtocolError', () 
 		const real = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))
 		expect(protocolErrorOf(real.slice(0, real.length - 3)).message).toBe('awareness message is truncated')
 	})
-
 
 	it('an awareness update announcing more states than it holds', () => {
 		const update = frame((encoder) => {

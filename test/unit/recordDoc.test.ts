@@ -82,10 +82,14 @@ describe('writeRecordChanges and readAllRecords', () => {
 		doc.on('afterTransaction', (transaction) => origins.push(transaction.origin))
 		writeRecordChanges(doc, { put: [note('shape:c'), note('shape:a', { x: 1 })], removed: ['shape:b'] }, LOCAL)
 		expect(origins).toEqual([LOCAL])
-		expect(readAllRecords(doc).map((record) => record.id).sort()).toEqual(['shape:a', 'shape:c'])
+		expect(
+			readAllRecords(doc)
+				.map((record) => record.id)
+				.sort(),
+		).toEqual(['shape:a', 'shape:c'])
 	})
 
-	it('writes a paste of 1,000 records in steps, each update under the relay\'s 2,500-entry limit', () => {
+	it("writes a paste of 1,000 records in steps, each update under the relay's 2,500-entry limit", () => {
 		const doc = new Y.Doc()
 		const updates: Uint8Array[] = []
 		doc.on('update', (update: Uint8Array) => updates.push(update))
@@ -110,15 +114,15 @@ describe('writeRecordChanges and readAllRecords', () => {
 		const recordBytes = JSON.stringify(original).length
 		expect(recordBytes).toBeGreaterThan(450)
 
-		const updates = updatesDuring(doc, () =>
-			writeRecordChanges(doc, { put: [{ ...original, x: 131.5, y: 242.25 }], removed: [] }, LOCAL),
-		)
+		const updates = updatesDuring(doc, () => writeRecordChanges(doc, { put: [{ ...original, x: 131.5, y: 242.25 }], removed: [] }, LOCAL))
 		expect(updates).toHaveLength(1)
 		expect(updates[0]!.byteLength).toBeLessThan(120)
 		expect(updates[0]!.byteLength).toBeLessThan(recordBytes / 4)
 
 		const touchedKeys = new Set<string>()
-		recordsOf(doc).get('shape:a')!.observe((event) => event.keysChanged.forEach((key) => touchedKeys.add(key)))
+		recordsOf(doc)
+			.get('shape:a')!
+			.observe((event) => event.keysChanged.forEach((key) => touchedKeys.add(key)))
 		writeRecordChanges(doc, { put: [{ ...original, x: 1, y: 2 }], removed: [] }, LOCAL)
 		expect([...touchedKeys].sort()).toEqual(['x', 'y'])
 	})
@@ -126,9 +130,7 @@ describe('writeRecordChanges and readAllRecords', () => {
 	it('putting an unchanged record emits no update at all', () => {
 		const doc = new Y.Doc()
 		writeRecordChanges(doc, { put: [note('shape:a')], removed: [] }, LOCAL)
-		const updates = updatesDuring(doc, () =>
-			writeRecordChanges(doc, { put: [structuredClone(note('shape:a'))], removed: [] }, LOCAL),
-		)
+		const updates = updatesDuring(doc, () => writeRecordChanges(doc, { put: [structuredClone(note('shape:a'))], removed: [] }, LOCAL))
 		expect(updates).toEqual([])
 	})
 
@@ -137,7 +139,9 @@ describe('writeRecordChanges and readAllRecords', () => {
 		const original = note('shape:a')
 		writeRecordChanges(doc, { put: [original], removed: [] }, LOCAL)
 		const touchedKeys: string[] = []
-		recordsOf(doc).get('shape:a')!.observe((event) => touchedKeys.push(...event.keysChanged))
+		recordsOf(doc)
+			.get('shape:a')!
+			.observe((event) => touchedKeys.push(...event.keysChanged))
 		const recoloured = { ...original, props: { ...(original.props as object), color: 'red' } }
 		writeRecordChanges(doc, { put: [recoloured], removed: [] }, LOCAL)
 		expect(touchedKeys).toEqual(['props'])
@@ -180,9 +184,7 @@ describe('changesOfEvents', () => {
 		writeRecordChanges(sender, { put: [note('shape:a'), note('shape:b')], removed: [] }, LOCAL)
 		sync(sender, receiver)
 		const seen = observeChanges(receiver)
-		const updates = updatesDuring(sender, () =>
-			writeRecordChanges(sender, { put: [note('shape:a', { x: 5, y: 6 })], removed: [] }, LOCAL),
-		)
+		const updates = updatesDuring(sender, () => writeRecordChanges(sender, { put: [note('shape:a', { x: 5, y: 6 })], removed: [] }, LOCAL))
 		for (const update of updates) Y.applyUpdate(receiver, update, REMOTE)
 		expect(seen).toEqual([{ put: [note('shape:a', { x: 5, y: 6 })], removed: [] }])
 	})
@@ -205,11 +207,7 @@ describe('changesOfEvents', () => {
 		writeRecordChanges(sender, { put: [note('shape:a'), note('shape:b')], removed: [] }, LOCAL)
 		sync(sender, receiver)
 		const seen = observeChanges(receiver)
-		writeRecordChanges(
-			sender,
-			{ put: [note('shape:b', { opacity: 0.5 }), note('shape:c')], removed: ['shape:a'] },
-			LOCAL,
-		)
+		writeRecordChanges(sender, { put: [note('shape:b', { opacity: 0.5 }), note('shape:c')], removed: ['shape:a'] }, LOCAL)
 		sync(sender, receiver)
 		expect(seen).toHaveLength(1)
 		expect(byId(seen[0]!.put)).toEqual([note('shape:b', { opacity: 0.5 }), note('shape:c')])

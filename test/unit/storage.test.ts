@@ -132,7 +132,7 @@ describe('LevelBoardStorage', () => {
 		['a', 'a-'],
 		['A', 'a'],
 		['x', 'x0'],
-	])('boards %j and %j never see each other\'s updates', async (first, second) => {
+	])("boards %j and %j never see each other's updates", async (first, second) => {
 		const directory = temporaryDirectory()
 		const storage = await openStorage(directory)
 		await storage.appendUpdates(first, [bytes(1), bytes(2)])
@@ -204,7 +204,10 @@ class MemoryStorage implements DocumentLog {
 	async setAside(boardId: string, ids: string[]) {
 		const stored = this.boards.get(boardId) ?? []
 		this.aside.push(...stored.filter(({ id }) => ids.includes(id)))
-		this.boards.set(boardId, stored.filter(({ id }) => !ids.includes(id)))
+		this.boards.set(
+			boardId,
+			stored.filter(({ id }) => !ids.includes(id)),
+		)
 	}
 
 	updatesOf(boardId: string): Uint8Array[] | undefined {

@@ -39,14 +39,15 @@ describe('WORK_ZONE_IDS', () => {
 })
 
 describe('tallySupport', () => {
-	it('lists the board\'s departments in order with empty cells on an empty board', () => {
+	it("lists the board's departments in order with empty cells on an empty board", () => {
 		const tally = tallySupport([], [], DEPARTMENTS)
 		expect(tally.departments.map((row) => row.department)).toEqual(DEPARTMENTS)
 		for (const row of tally.departments) {
 			expect(row.listed).toBe(true)
 			for (const zone of WORK_ZONE_IDS) expect(row.cells[zone]).toEqual({ notes: 0, endorsements: 0 })
 		}
-		for (const zone of WORK_ZONE_IDS) expect(tally.zones[zone]).toMatchObject({ zone, notes: 0, endorsements: 0, departmentsInvolved: [], shareOfDepartments: 0, isIsland: false })
+		for (const zone of WORK_ZONE_IDS)
+			expect(tally.zones[zone]).toMatchObject({ zone, notes: 0, endorsements: 0, departmentsInvolved: [], shareOfDepartments: 0, isIsland: false })
 		expect(tally).toMatchObject({ parkingNotes: 0, departmentsInvolved: [], islandZones: [], islandDepartments: [] })
 	})
 
@@ -65,7 +66,7 @@ describe('tallySupport', () => {
 		expect(tally.departmentsInvolved).toEqual(['IT', 'Sales', 'HR'])
 	})
 
-	it('gives each zone the share of the board\'s departments involved there', () => {
+	it("gives each zone the share of the board's departments involved there", () => {
 		const notes = [note('a', 'stage-1', 'Sales'), note('b', 'stage-1', 'IT'), note('c', 'stage-2', 'HR')]
 		const tally = tallySupport(notes, [], DEPARTMENTS)
 		expect(tally.zones['stage-1'].shareOfDepartments).toBe(0.5)
@@ -111,7 +112,7 @@ describe('tallySupport', () => {
 		expect(tally.islandDepartments).toEqual(['IT'])
 	})
 
-	it('counts a department\'s endorsements elsewhere as working in that zone too', () => {
+	it("counts a department's endorsements elsewhere as working in that zone too", () => {
 		const notes = [note('a', 'stage-1', 'IT'), note('b', 'stage-2', 'Sales')]
 		const tally = tallySupport(notes, [endorsement('b', 'p1', 'IT')], DEPARTMENTS)
 		expect(rowOf(tally, 'IT')).toMatchObject({ zonesWorkedIn: ['stage-1', 'stage-2'], isIsland: false })
@@ -160,12 +161,12 @@ describe('tallySupport', () => {
 		expect(tally.zones['stage-1'].isIsland).toBe(true)
 	})
 
-	it('counts a person\'s endorsement of a note once even if the data lists it twice', () => {
+	it("counts a person's endorsement of a note once even if the data lists it twice", () => {
 		const tally = tallySupport([note('a', 'stage-1', 'IT')], [endorsement('a', 'p1', 'Sales'), endorsement('a', 'p1', 'Sales')], DEPARTMENTS)
 		expect(tally.zones['stage-1'].endorsements).toBe(1)
 	})
 
-	it('matches departments case- and space-insensitively and reports the board\'s spelling', () => {
+	it("matches departments case- and space-insensitively and reports the board's spelling", () => {
 		const notes = [note('a', 'stage-1', 'sales'), note('b', 'stage-1', ' SALES ')]
 		const tally = tallySupport(notes, [endorsement('a', 'p1', 'Sales  '), endorsement('a', 'p2', 'klanten  service')], ['Sales', 'Klanten service'])
 		expect(tally.departments.map((row) => row.department)).toEqual(['Sales', 'Klanten service'])
@@ -180,14 +181,18 @@ describe('tallySupport', () => {
 		expect(rowOf(tally, 'Legal').notes).toBe(2)
 	})
 
-	it('gives no share when the board\'s list is empty', () => {
+	it("gives no share when the board's list is empty", () => {
 		expect(tallySupport([note('a', 'centre', 'IT')], [], []).zones.centre.shareOfDepartments).toBe(0)
 	})
 
 	it('counts every note exactly once, in the matrix or as a parking-lot note', () => {
 		const department = fc.constantFrom<string | null>('Sales', 'sales', 'IT', 'Legal', ' hr ', null)
 		const draft = fc.record({ zone: fc.constantFrom(...ZONE_IDS), department })
-		const endorsementDraft = fc.record({ noteIndex: fc.nat(40), participantId: fc.constantFrom('p1', 'p2', 'p3'), department: fc.constantFrom('Sales', 'IT', 'x', '') })
+		const endorsementDraft = fc.record({
+			noteIndex: fc.nat(40),
+			participantId: fc.constantFrom('p1', 'p2', 'p3'),
+			department: fc.constantFrom('Sales', 'IT', 'x', ''),
+		})
 		fc.assert(
 			fc.property(fc.array(draft, { maxLength: 40 }), fc.array(endorsementDraft, { maxLength: 40 }), (drafts, endorsementDrafts) => {
 				const notes = drafts.map((d, i) => note(`shape:${i}`, d.zone, d.department))
@@ -211,7 +216,11 @@ describe('tallySupport', () => {
 		const draft = fc.record({ zone: fc.constantFrom(...ZONE_IDS), department })
 		fc.assert(
 			fc.property(fc.array(draft, { maxLength: 30 }), (drafts) => {
-				const tally = tallySupport(drafts.map((d, i) => note(`n${i}`, d.zone, d.department)), [], DEPARTMENTS)
+				const tally = tallySupport(
+					drafts.map((d, i) => note(`n${i}`, d.zone, d.department)),
+					[],
+					DEPARTMENTS,
+				)
 				const activeZones = WORK_ZONE_IDS.filter((zone) => tally.zones[zone].notes > 0)
 				for (const zone of WORK_ZONE_IDS) {
 					const departments = new Set(drafts.filter((d) => d.zone === zone).map((d) => d.department?.toLowerCase() ?? null))

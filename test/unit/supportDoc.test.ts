@@ -89,7 +89,7 @@ describe('endorsements', () => {
 		expect(readEndorsements(doc)).toEqual([{ noteId: 'shape:a', participantId: 'p8', name: 'H', department: 'IT', at: AT }])
 	})
 
-	it('replaces a malformed entry under the participant\'s own key with an endorsement', () => {
+	it("replaces a malformed entry under the participant's own key with an endorsement", () => {
 		const doc = new Y.Doc()
 		doc.getMap<unknown>(ENDORSEMENTS_MAP).set('shape:a|p-ann', 'garbage')
 		expect(isEndorsedBy(doc, 'shape:a', 'p-ann')).toBe(false)
@@ -109,7 +109,7 @@ describe('votes', () => {
 		expect(readOwnVotes(doc, 'r1', 'p-ann')).toEqual({})
 	})
 
-	it('writes and reads back a participant\'s own votes per round', () => {
+	it("writes and reads back a participant's own votes per round", () => {
 		const doc = new Y.Doc()
 		writeOwnVotes(doc, 'r1', 'p-ann', { 'shape:a': 2, 'shape:b': 1 })
 		writeOwnVotes(doc, 'r2', 'p-ann', { 'shape:c': 1 })
@@ -119,7 +119,7 @@ describe('votes', () => {
 		expect(readVotes(doc, 'r3')).toEqual([])
 	})
 
-	it('removes the participant\'s entry when all their dots are taken back', () => {
+	it("removes the participant's entry when all their dots are taken back", () => {
 		const doc = new Y.Doc()
 		writeOwnVotes(doc, 'r1', 'p-ann', { 'shape:a': 1 })
 		writeOwnVotes(doc, 'r1', 'p-ann', {})
@@ -127,7 +127,7 @@ describe('votes', () => {
 		expect(readVotes(doc, 'r1')).toEqual([])
 	})
 
-	it('keeps every participant\'s votes when they vote concurrently', () => {
+	it("keeps every participant's votes when they vote concurrently", () => {
 		const a = new Y.Doc()
 		const b = new Y.Doc()
 		writeOwnVotes(a, 'r1', 'p-ann', { 'shape:x': 3 })

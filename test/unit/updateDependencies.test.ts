@@ -39,7 +39,6 @@ function expectSafe(state: YDocState, update: Uint8Array) {
 	expect(pendingOf(state)).toEqual({ structs: null, deletes: null })
 }
 
-
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
 
 const setAny = (key: string): CraftedStruct => ({ parent: { root: 'records' }, parentSub: key, content: { any: [1] } })
@@ -166,7 +165,7 @@ describe('checkDependencies finds updates that build on changes the document lac
 	it.each([
 		['next to', (doc: Y.Doc) => doc.getArray('list').insert(1, ['b'])],
 		['inside', (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('list').get(0).set('x', 2)],
-	])('an edit %s another client\'s change the document lacks', (_, edit) => {
+	])("an edit %s another client's change the document lacks", (_, edit) => {
 		const author = docWithId(1)
 		author.getArray('list').push([new Y.Map([['x', 1]])])
 		const editor = docWithId(2)
@@ -176,7 +175,7 @@ describe('checkDependencies finds updates that build on changes the document lac
 		expect(verdictOf(update!, stateWith(Y.encodeStateAsUpdate(author)))).toMatchObject({ ok: true })
 	})
 
-	it('a deletion of another client\'s changes the document has not received yet', () => {
+	it("a deletion of another client's changes the document has not received yet", () => {
 		const author = docWithId(1)
 		const [first, second] = updatesOf(author, () => {
 			author.getArray('list').push(['kept'])
@@ -271,9 +270,24 @@ describe('checkDependencies refuses nesting deeper than MAX_NESTING_DEPTH', () =
 			for (let child = deepest.get('child'); child instanceof Y.Map; child = deepest.get('child')) deepest = child as Y.Map<unknown>
 			return updatesOf(doc, () => change(deepest))[0]!
 		}
-		expect(verdictOf(editOfDeepest((deepest) => deepest.set('scalar', 1)), state)).toMatchObject({ ok: true })
-		expect(verdictOf(editOfDeepest((deepest) => deepest.set('map', new Y.Map())), state)).toMatchObject(tooDeep)
-		expect(verdictOf(editOfDeepest((deepest) => deepest.set('list', [1])), state)).toMatchObject(tooDeep)
+		expect(
+			verdictOf(
+				editOfDeepest((deepest) => deepest.set('scalar', 1)),
+				state,
+			),
+		).toMatchObject({ ok: true })
+		expect(
+			verdictOf(
+				editOfDeepest((deepest) => deepest.set('map', new Y.Map())),
+				state,
+			),
+		).toMatchObject(tooDeep)
+		expect(
+			verdictOf(
+				editOfDeepest((deepest) => deepest.set('list', [1])),
+				state,
+			),
+		).toMatchObject(tooDeep)
 	})
 
 	it('a value as deep as the scanner allows, put in a nested map', () => {
@@ -388,7 +402,7 @@ function expectSameAfterReload(state: YDocState, update: Uint8Array, view: (doc:
 describe('updates that would leave the live document unlike its stored form are refused', () => {
 	// Would be live {} but reloaded { 'shape:a': 'A' }: the struct continues client 1's value of
 	// shape:b under the key shape:a, and the two keys' item chains get tangled.
-	it('a struct that extends a client\'s map values into new clocks, under another key', () => {
+	it("a struct that extends a client's map values into new clocks, under another key", () => {
 		const author = docWithId(1)
 		author.getMap('records').set('shape:a', 'A')
 		author.getMap('records').set('shape:b', 'B')
@@ -521,7 +535,7 @@ function resolve({ clients, deletes }: RelativeUpdate, state: YDocState): Uint8A
 	})
 }
 
-describe('the relay\'s safety property', () => {
+describe("the relay's safety property", () => {
 	it('whatever scanUpdate and checkDependencies accept, Yjs applies whole, leaving nothing pending and every map as it reloads (honest, mutated, hand-made)', () => {
 		const edits = fc.array(editArbitrary(3), { maxLength: 20 })
 		fc.assert(

@@ -171,9 +171,7 @@ describe('scanUpdate passes what honest clients send', () => {
 	it('reads what Y.decodeUpdate reads (clients, clocks, lengths, references, deletions) of random edits by 2-3 docs', () => {
 		fc.assert(
 			fc.property(
-				fc
-					.integer({ min: 2, max: 3 })
-					.chain((docCount) => fc.tuple(fc.constant(docCount), fc.array(editArbitrary(docCount), { maxLength: 40 }))),
+				fc.integer({ min: 2, max: 3 }).chain((docCount) => fc.tuple(fc.constant(docCount), fc.array(editArbitrary(docCount), { maxLength: 40 }))),
 				([docCount, edits]) => {
 					const { docs, updates } = runEdits(docCount, edits)
 					for (const update of updates) expectSameViewAsYjs(update)

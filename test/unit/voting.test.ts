@@ -1,7 +1,18 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { MODEL_LAYOUT, zoneCentre } from '../../shared/model/geometry'
-import { castDot, clampToBudget, dotsLeft, dotsUsed, isInRoundZone, roundResults, takeBackDot, voteResults, type VotableNote, type Votes } from '../../shared/model/voting'
+import {
+	castDot,
+	clampToBudget,
+	dotsLeft,
+	dotsUsed,
+	isInRoundZone,
+	roundResults,
+	takeBackDot,
+	voteResults,
+	type VotableNote,
+	type Votes,
+} from '../../shared/model/voting'
 import type { ZoneId } from '../../shared/model/zones'
 
 describe('dot budget', () => {

@@ -5,7 +5,6 @@ import { craftUpdate } from '../helpers/craftedUpdate'
 import { deleteSetUpdate, nestedMapsUpdate } from '../helpers/hostileUpdates'
 import { docWithId, updatesOf } from '../helpers/yDocs'
 
-
 const recordsOf = (state: YDocState) => state.read((doc) => doc.getMap('records').toJSON())
 const pendingOf = (state: YDocState) => state.read((doc) => ({ structs: doc.store.pendingStructs, deletes: doc.store.pendingDs }))
 const nothingPending = { structs: null, deletes: null }

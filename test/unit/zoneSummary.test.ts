@@ -114,7 +114,7 @@ describe('summariseZones', () => {
 		expect(summaryOf('centre', notes).departmentCounts.map((count) => count.department)).toEqual(['HR', 'Sales', null])
 	})
 
-	it('sorts each zone\'s notes by creation time, notes without a time first, then by id', () => {
+	it("sorts each zone's notes by creation time, notes without a time first, then by id", () => {
 		const centre = { x: 0, y: 0 }
 		const notes = [
 			noteAt('c', centre, { createdAt: '2024-05-03T09:00:00.000Z' }),
