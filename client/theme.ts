@@ -18,7 +18,7 @@ export const STAGE_COLOURS: Record<StageNumber, { fill: string; accent: string }
 	8: { fill: '#f7e1f0', accent: '#a21caf' },
 }
 
-export const CENTRE_COLOURS = { fill: '#1e2a3b', text: '#ffffff', muted: '#c9d3e0' }
+export const CENTRE_COLOURS = { fill: '#1e2a3b', text: '#ffffff', muted: '#c9d3e0', add: '#2f6fde' }
 
 /** The fill of a note of this department, as tldraw draws it, and a text colour readable on it. */
 export function departmentSwatch(colour: DepartmentColour): { fill: string; text: string } {

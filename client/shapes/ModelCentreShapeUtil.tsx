@@ -1,26 +1,15 @@
-import {
-	Circle2d,
-	HTMLContainer,
-	ShapeUtil,
-	T,
-	createShapePropsMigrationSequence,
-	stopEventPropagation,
-	useEditor,
-	useValue,
-	type RecordProps,
-	type TLShape,
-} from 'tldraw'
+import { Circle2d, HTMLContainer, T, createShapePropsMigrationSequence, useEditor, useValue, type RecordProps, type TLShape } from 'tldraw'
 import { centreTextBox } from '../../shared/model/labelBoxes'
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { $boardSettings } from '../board/boardSettingsState'
-import { addNoteToZone } from '../canvas/addNoteToZone'
 import { useOverviewZoom } from '../board/overviewZoom'
 import { CentreOverviewLine } from '../facilitation/CentreOverviewLine'
 import { useSpotlit } from '../facilitation/useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
-import { $canEditBoard } from '../session/sessionState'
 import { CENTRE_COLOURS } from '../theme'
+import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
+import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
 
 export const MODEL_CENTRE_TYPE = 'model-centre'
@@ -34,7 +23,7 @@ declare module '@tldraw/tlschema' {
 export type ModelCentreShape = TLShape<typeof MODEL_CENTRE_TYPE>
 
 /** The centre of the model: the internal organisation, the base every stage rests on. */
-export class ModelCentreShapeUtil extends ShapeUtil<ModelCentreShape> {
+export class ModelCentreShapeUtil extends ModelZoneShapeUtil<ModelCentreShape> {
 	static override type = MODEL_CENTRE_TYPE
 	static override props: RecordProps<ModelCentreShape> = { radius: T.positiveNumber }
 	// Future prop changes add their steps here, so boards saved today keep loading.
@@ -43,12 +32,6 @@ export class ModelCentreShapeUtil extends ShapeUtil<ModelCentreShape> {
 	override getDefaultProps(): ModelCentreShape['props'] {
 		return { radius: 440 }
 	}
-
-	override canResize = () => false
-	override canEdit = () => false
-	override canBind = () => false
-	override hideRotateHandle = () => true
-	override hideSelectionBoundsFg = () => true
 
 	override getGeometry(shape: ModelCentreShape) {
 		return new Circle2d({ radius: shape.props.radius, isFilled: true })
@@ -67,9 +50,8 @@ export class ModelCentreShapeUtil extends ShapeUtil<ModelCentreShape> {
 
 function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 	const editor = useEditor()
-	const { locale, t } = useTranslation()
+	const { locale } = useTranslation()
 	const settings = useValue($boardSettings)
-	const canEdit = useValue($canEditBoard)
 	const spotlit = useSpotlit('centre')
 	const texts = zoneTexts('centre', locale, settings)
 	const diameter = shape.props.radius * 2
@@ -89,21 +71,7 @@ function ModelCentre({ shape }: { shape: ModelCentreShape }) {
 				</div>
 				<div className="model-centre__status-row">
 					<ZoneStatusBadge zone="centre" />
-					{canEdit && (
-						<button
-							className="model-centre__add"
-							title={t('zone.add', { zone: texts.title })}
-							aria-label={t('zone.add', { zone: texts.title })}
-							data-testid="add-note-centre"
-							onPointerDown={stopEventPropagation}
-							onClick={(event) => {
-								stopEventPropagation(event)
-								addNoteToZone(editor, 'centre')
-							}}
-						>
-							+
-						</button>
-					)}
+					<ZoneAddButton zone="centre" title={texts.title} colour={CENTRE_COLOURS.add} />
 				</div>
 				{/* At overview zoom only what can be read from the back of the room: the questions and keywords wait. */}
 				{!overview && (

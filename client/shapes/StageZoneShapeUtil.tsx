@@ -1,28 +1,16 @@
-import {
-	HTMLContainer,
-	Polygon2d,
-	ShapeUtil,
-	T,
-	Vec,
-	createShapePropsMigrationSequence,
-	stopEventPropagation,
-	useEditor,
-	useValue,
-	type RecordProps,
-	type TLShape,
-} from 'tldraw'
+import { HTMLContainer, Polygon2d, T, Vec, createShapePropsMigrationSequence, useEditor, useValue, type RecordProps, type TLShape } from 'tldraw'
 import { sectorOutline, type ModelLayout } from '../../shared/model/geometry'
 import { stageLabelBox } from '../../shared/model/labelBoxes'
 import type { WorkZoneId } from '../../shared/model/support'
 import { STAGE_NUMBERS, type StageNumber } from '../../shared/model/zones'
 import { $boardSettings } from '../board/boardSettingsState'
-import { addNoteToZone } from '../canvas/addNoteToZone'
 import { useOverviewZoom } from '../board/overviewZoom'
 import { useSpotlit } from '../facilitation/useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from '../facilitation/ZoneStatusBadge'
 import { useTranslation } from '../i18n/locale'
-import { $canEditBoard } from '../session/sessionState'
 import { STAGE_COLOURS } from '../theme'
+import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
+import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
 
 export const STAGE_ZONE_TYPE = 'stage-zone'
@@ -43,7 +31,7 @@ export const localLayout = (props: StageZoneShape['props']): ModelLayout => ({
 })
 
 /** One of the model's eight stages: a ring sector with its number, title, guiding questions and a "+". */
-export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
+export class StageZoneShapeUtil extends ModelZoneShapeUtil<StageZoneShape> {
 	static override type = STAGE_ZONE_TYPE
 	static override props: RecordProps<StageZoneShape> = {
 		stage: T.literalEnum(...STAGE_NUMBERS),
@@ -56,12 +44,6 @@ export class StageZoneShapeUtil extends ShapeUtil<StageZoneShape> {
 	override getDefaultProps(): StageZoneShape['props'] {
 		return { stage: 1, innerRadius: 440, outerRadius: 1600 }
 	}
-
-	override canResize = () => false
-	override canEdit = () => false
-	override canBind = () => false
-	override hideRotateHandle = () => true
-	override hideSelectionBoundsFg = () => true
 
 	override getGeometry(shape: StageZoneShape) {
 		const points = sectorOutline(localLayout(shape.props), shape.props.stage).map(Vec.From)
@@ -84,9 +66,8 @@ function outlinePath(shape: StageZoneShape): string {
 
 function StageZone({ shape }: { shape: StageZoneShape }) {
 	const editor = useEditor()
-	const { locale, t } = useTranslation()
+	const { locale } = useTranslation()
 	const settings = useValue($boardSettings)
-	const canEdit = useValue($canEditBoard)
 	const stage = shape.props.stage
 	const zone: WorkZoneId = `stage-${stage}`
 	const spotlit = useSpotlit(zone)
@@ -132,22 +113,7 @@ function StageZone({ shape }: { shape: StageZoneShape }) {
 					<span className="stage-zone__title" data-testid="zone-title">
 						{texts.title}
 					</span>
-					{canEdit && (
-						<button
-							className="stage-zone__add"
-							style={{ background: colours.accent }}
-							title={t('zone.add', { zone: texts.title })}
-							aria-label={t('zone.add', { zone: texts.title })}
-							data-testid={`add-note-${zone}`}
-							onPointerDown={stopEventPropagation}
-							onClick={(event) => {
-								stopEventPropagation(event)
-								addNoteToZone(editor, zone)
-							}}
-						>
-							+
-						</button>
-					)}
+					<ZoneAddButton zone={zone} title={texts.title} colour={colours.accent} />
 				</div>
 				<ZoneStatusBadge zone={zone} />
 				{/* At overview zoom the questions would be too small to read; the title takes the room. */}
