@@ -13,7 +13,7 @@ import { BOARD_SHAPE_UTILS } from '../shapes/boardShapeUtils'
 import { BoardSchemaError } from '../sync/bindStoreToDoc'
 import { useBoardSync, type ReadyBoardSync } from '../sync/useBoardSync'
 import { fetchRole, type BoardLink } from '../session/boardLink'
-import { $canEditBoard, $documents, $role } from '../session/sessionState'
+import { $canEditBoard, $facilitationDoc, $role } from '../session/sessionState'
 import type { Role } from '../../shared/roles'
 import { NoticeToast } from './NoticeToast'
 import { EditingTags } from '../collaboration/EditingTags'
@@ -73,7 +73,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	const title = useValue($boardSettings).title
 	const overview = useOverviewZoom(editor)
 	const presenting = useValue($inPresentation)
-	const facilitationDoc = useValue('facilitation document', () => $documents.get()?.facilitation ?? null, [])
+	const facilitationDoc = useValue($facilitationDoc)
 	const { doc, status } = sync
 
 	useEffect(() => {

@@ -4,7 +4,7 @@ import { LOCALES } from '../../shared/model/modelTexts'
 import type { MessageKey } from '../i18n/en'
 import { translate } from '../i18n/translate'
 import { togglePresentation } from '../presentation/presentationState'
-import { $documents, $isFacilitator } from '../session/sessionState'
+import { $facilitationDoc, $isFacilitator } from '../session/sessionState'
 import { addNoteToZone } from '../canvas/addNoteToZone'
 import { guardDeletion } from './deletionGuard'
 
@@ -41,7 +41,7 @@ export const boardOverrides: TLUiOverrides = {
 				label: 'action.toggle-presentation',
 				kbd: 'shift+p',
 				onSelect: () => {
-					const doc = $documents.get()?.facilitation
+					const doc = $facilitationDoc.get()
 					if ($isFacilitator.get() && doc) togglePresentation(doc)
 				},
 			},

@@ -7,10 +7,9 @@ import { EDITING_FIELD } from '../sync/presence'
  */
 export function othersEditing(editor: Editor): Map<string, string[]> {
 	const editing = new Map<string, string[]>()
-	const page = editor.getCurrentPageId()
 	for (const presence of editor.getCollaboratorsOnCurrentPage()) {
 		const shapeId = (presence.meta as Record<string, unknown>)[EDITING_FIELD]
-		if (typeof shapeId !== 'string' || presence.currentPageId !== page) continue
+		if (typeof shapeId !== 'string') continue
 		editing.set(shapeId, [...(editing.get(shapeId) ?? []), presence.userName || '?'])
 	}
 	return editing

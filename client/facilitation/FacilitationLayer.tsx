@@ -1,5 +1,5 @@
 import { useValue, type Editor } from 'tldraw'
-import { $documents, $isFacilitator } from '../session/sessionState'
+import { $facilitationDoc, $isFacilitator } from '../session/sessionState'
 import { FacilitationBanners } from './FacilitationBanners'
 import { FacilitatorTools } from './FacilitatorTools'
 import { useFacilitationReactions } from './useFacilitationReactions'
@@ -12,7 +12,7 @@ import { useFacilitationReactions } from './useFacilitationReactions'
 export function FacilitationLayer({ editor }: { editor: Editor }) {
 	useFacilitationReactions(editor)
 	const isFacilitator = useValue($isFacilitator)
-	const doc = useValue('facilitation document', () => $documents.get()?.facilitation ?? null, [])
+	const doc = useValue($facilitationDoc)
 	return (
 		<>
 			<FacilitationBanners />

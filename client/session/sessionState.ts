@@ -20,6 +20,9 @@ export const $endorsements = atom<Endorsement[]>('endorsements', [])
 /** Bumped on every change of the support document, for readers of votes. */
 export const $supportVersion = atom('support version', 0)
 
+/** The facilitation document of the open board, or null while none is open. */
+export const $facilitationDoc = computed('facilitation document', () => $documents.get()?.facilitation ?? null)
+
 export const $isFacilitator = computed('is facilitator', () => $role.get() === 'facilitator')
 /** Whether this person may change the board itself right now (endorsing is separate). */
 export const $canEditBoard = computed('can edit board', () => $role.get() === 'facilitator' || ($role.get() === 'participant' && !$facilitation.get()?.locked))
