@@ -1,7 +1,7 @@
 import { Box, createShapeId, startEditingShapeWithRichText, type Editor, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { freeSpotInZone } from '../../shared/model/placement'
 import { stageOf, type ZoneId } from '../../shared/model/zones'
-import { NOTE_SIZE, notesOnPage } from '../canvas/notesOnPage'
+import { NOTE_SIZE, notesOnPage } from './notesOnPage'
 import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
 
 /**

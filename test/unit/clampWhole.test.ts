@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clampWhole } from '../../client/facilitation/clampWhole'
+import { clampWhole } from '../../client/ui/clampWhole'
 
 describe('clampWhole', () => {
 	it('rounds a typed number to a whole one within the range', () => {

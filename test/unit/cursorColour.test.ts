@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { distinctColour } from '../../client/participant/cursorColour'
+import { distinctColour } from '../../client/canvas/cursorColour'
 import { PERSON_COLOURS } from '../../client/theme'
 
 const [first, second, third] = PERSON_COLOURS

@@ -1,0 +1,58 @@
+import type { Editor, TLNoteShape, TLShape } from 'tldraw'
+import { departmentColour } from '../../shared/model/departments'
+import { readNoteAuthorship, type NoteMeta } from '../../shared/model/noteAuthorship'
+import { $participant } from '../session/participant'
+import { privacyMeta } from './privateMode'
+import { $boardSettings } from '../session/boardSettingsState'
+import { MODEL_SHAPE_TYPES } from './modelTemplate'
+
+/**
+ * The board's house rules, enforced where tldraw applies every local change:
+ * - every note this person creates, by "+" or with tldraw's own note tool, carries its author,
+ *   department and creation time, and the department's colour; during a private round also the
+ *   round, so others' browsers hide it until it is revealed;
+ * - the model's zones cannot be moved, resized, unlocked or deleted from this browser;
+ * - a note keeps its department's colour: the colour says who wrote it.
+ * Remote changes (source "remote") pass untouched: each person's own browser applied the rules.
+ */
+export function registerBoardRules(editor: Editor): () => void {
+	const stopStamping = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+		if (source !== 'user' || shape.type !== 'note') return shape
+		return stampAuthorship(editor, shape as TLNoteShape)
+	})
+	const stopDeleting = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
+		if (source === 'user' && isModelShape(shape)) return false
+	})
+	const stopChanging = editor.sideEffects.registerBeforeChangeHandler('shape', (previous, next, source) => {
+		if (source !== 'user') return next
+		if (isModelShape(previous)) return previous
+		return keepDepartmentColour(previous, next)
+	})
+	return () => {
+		stopStamping()
+		stopDeleting()
+		stopChanging()
+	}
+}
+
+export const isModelShape = (shape: TLShape) => MODEL_SHAPE_TYPES.has(shape.type)
+
+function keepDepartmentColour(previous: TLShape, next: TLShape): TLShape {
+	if (next.type !== 'note' || previous.type !== 'note') return next
+	const [before, after] = [previous as TLNoteShape, next as TLNoteShape]
+	if (after.props.color === before.props.color || !readNoteAuthorship(after.meta).department) return next
+	return { ...after, props: { ...after.props, color: before.props.color } }
+}
+
+function stampAuthorship(editor: Editor, note: TLNoteShape): TLNoteShape {
+	const participant = $participant.get()
+	if (!participant || readNoteAuthorship(note.meta).department) return note
+	const meta: NoteMeta = {
+		authorName: participant.name,
+		department: participant.department,
+		createdAt: new Date().toISOString(),
+		...privacyMeta(editor),
+	}
+	const colour = departmentColour($boardSettings.get().departments, participant.department)
+	return { ...note, meta: { ...note.meta, ...meta }, props: { ...note.props, color: colour } }
+}
