@@ -5,7 +5,7 @@ import { BoardPage } from './pages/board/BoardPage'
 import { useTranslation } from './i18n/locale'
 import { LandingPage } from './pages/landing/LandingPage'
 import { routeOf } from './routes'
-import { facilitatorKeyFor } from './session/boardLink'
+import { adoptFacilitatorKeyFromLink, facilitatorKeyFor } from './session/boardLink'
 import './styles.css'
 
 function App() {
@@ -32,6 +32,9 @@ function NotFoundPage() {
 		</main>
 	)
 }
+
+const startRoute = routeOf(location.pathname)
+if (startRoute.page === 'board') adoptFacilitatorKeyFromLink(startRoute.boardId)
 
 createRoot(document.getElementById('root')!).render(
 	<StrictMode>

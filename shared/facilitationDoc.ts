@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { WORK_ZONE_IDS, type WorkZoneId } from './model/support.js'
-import { isPresentationStep, type PresentationStep } from './model/presentationSteps.js'
+import { isPresentationStep, stepBeside, type PresentationStep } from './model/presentationSteps.js'
 import { ZONE_IDS, type ZoneId } from './model/zones.js'
 
 /**
@@ -319,6 +319,18 @@ export function presentStep(doc: Y.Doc, step: PresentationStep): void {
 
 export function stopPresentation(doc: Y.Doc): void {
 	facilitationOf(doc).delete(PRESENTATION_KEY)
+}
+
+/** The facilitator's one control: starts a presentation (id) at the spotlit zone or the whole model, or ends the running one. */
+export function togglePresentation(doc: Y.Doc, id: string): void {
+	if (readPresentation(doc) === null) startPresentation(doc, id, readSpotlight(doc) ?? 'model')
+	else stopPresentation(doc)
+}
+
+/** Steps the running presentation forward (+1) or back (-1) in the model's order. */
+export function stepPresentation(doc: Y.Doc, direction: 1 | -1): void {
+	const presentation = readPresentation(doc)
+	if (presentation !== null) presentStep(doc, stepBeside(presentation.step, direction))
 }
 
 export function readPresentation(doc: Y.Doc): Presentation | null {

@@ -61,18 +61,28 @@ export function observeSupport(doc: Y.Doc, onChange: () => void): () => void {
 	}
 }
 
+/** Every round's votes, by participant id; cleaned as readVotes describes. */
+export type VoteBook = ReadonlyMap<string, ReadonlyMap<string, Votes>>
+
+export function readVoteBook(doc: Y.Doc): VoteBook {
+	const book = new Map<string, Map<string, Votes>>()
+	for (const [key, value] of votesOf(doc)) {
+		const ids = splitKey(key)
+		const votes = cleanVotes(value)
+		if (ids === null || Object.keys(votes).length === 0) continue
+		const round = book.get(ids.head) ?? new Map<string, Votes>()
+		book.set(ids.head, round.set(ids.participantId, votes))
+	}
+	return book
+}
+
 /**
  * The votes of every participant who voted in the round, cleaned: only positive whole dot counts
  * survive, and an entry left with none is no voter (so the length counts who voted).
  */
-export function readVotes(doc: Y.Doc, roundId: string): Votes[] {
-	const all: Votes[] = []
-	for (const [key, value] of votesOf(doc)) {
-		const votes = splitKey(key)?.head === roundId ? cleanVotes(value) : {}
-		if (Object.keys(votes).length > 0) all.push(votes)
-	}
-	return all
-}
+export const votesInRound = (book: VoteBook, roundId: string): Votes[] => [...(book.get(roundId)?.values() ?? [])]
+
+export const readVotes = (doc: Y.Doc, roundId: string): Votes[] => votesInRound(readVoteBook(doc), roundId)
 
 export function readOwnVotes(doc: Y.Doc, roundId: string, participantId: string): Votes {
 	return cleanVotes(votesOf(doc).get(keyOf(roundId, participantId)))

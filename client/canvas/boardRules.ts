@@ -1,9 +1,8 @@
 import type { Editor, TLNoteShape, TLShape } from 'tldraw'
 import { departmentColour } from '../../shared/model/departments'
 import { readNoteAuthorship, type NoteMeta } from '../../shared/model/noteAuthorship'
-import { $participant } from '../session/participant'
 import { privacyMeta } from './privateMode'
-import { $boardSettings } from '../session/boardSettingsState'
+import type { BoardSession } from '../session/BoardSession'
 import { MODEL_SHAPE_TYPES } from './modelTemplate'
 
 /**
@@ -15,10 +14,10 @@ import { MODEL_SHAPE_TYPES } from './modelTemplate'
  * - a note keeps its department's colour: the colour says who wrote it.
  * Remote changes (source "remote") pass untouched: each person's own browser applied the rules.
  */
-export function registerBoardRules(editor: Editor): () => void {
+export function registerBoardRules(editor: Editor, session: BoardSession): () => void {
 	const stopStamping = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
 		if (source !== 'user' || shape.type !== 'note') return shape
-		return stampAuthorship(editor, shape as TLNoteShape)
+		return stampAuthorship(editor, session, shape as TLNoteShape)
 	})
 	const stopDeleting = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
 		if (source === 'user' && isModelShape(shape)) return false
@@ -44,15 +43,15 @@ function keepDepartmentColour(previous: TLShape, next: TLShape): TLShape {
 	return { ...after, props: { ...after.props, color: before.props.color } }
 }
 
-function stampAuthorship(editor: Editor, note: TLNoteShape): TLNoteShape {
-	const participant = $participant.get()
+function stampAuthorship(editor: Editor, session: BoardSession, note: TLNoteShape): TLNoteShape {
+	const participant = session.me.get()
 	if (!participant || readNoteAuthorship(note.meta).department) return note
 	const meta: NoteMeta = {
 		authorName: participant.name,
 		department: participant.department,
 		createdAt: new Date().toISOString(),
-		...privacyMeta(editor),
+		...privacyMeta(session, editor),
 	}
-	const colour = departmentColour($boardSettings.get().departments, participant.department)
+	const colour = departmentColour(session.settings.get().departments, participant.department)
 	return { ...note, meta: { ...note.meta, ...meta }, props: { ...note.props, color: colour } }
 }

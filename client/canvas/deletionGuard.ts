@@ -1,18 +1,13 @@
-import { atom, type Editor, type TLShapeId } from 'tldraw'
+import type { Editor, TLShapeId } from 'tldraw'
 import { isOwnNote } from '../../shared/model/noteAuthorship'
-import { $participant } from '../session/participant'
+import type { BoardSession } from '../session/BoardSession'
 
 /** Deleting more of other people's notes than this at once asks first (a Ctrl+A, Delete by mistake). */
 export const OTHERS_NOTES_WITHOUT_ASKING = 10
 
-/** A deletion waiting for the person's answer in DeletionConfirmDialog: how many of others' notes it removes, and the deletion. */
-export type PendingDeletion = { count: number; proceed: () => void }
-
-export const $pendingDeletion = atom<PendingDeletion | null>('pending deletion', null)
-
 /** How many notes of other people deleting the selection would remove, groups and frames included. */
-export function othersNotesInSelection(editor: Editor): number {
-	const participant = $participant.get()
+export function othersNotesInSelection(editor: Editor, session: BoardSession): number {
+	const participant = session.me.get()
 	const me = { userId: editor.user.getId(), name: participant?.name ?? null, department: participant?.department ?? null }
 	const ids = new Set<TLShapeId>()
 	for (const id of editor.getSelectedShapeIds()) for (const each of editor.getShapeAndDescendantIds([id])) ids.add(each)
@@ -25,8 +20,8 @@ export function othersNotesInSelection(editor: Editor): number {
 }
 
 /** Runs a small deletion at once; a large one of others' notes waits until the person confirms it. */
-export function guardDeletion(editor: Editor, proceed: () => void): void {
-	const count = othersNotesInSelection(editor)
+export function guardDeletion(editor: Editor, session: BoardSession, proceed: () => void): void {
+	const count = othersNotesInSelection(editor, session)
 	if (count <= OTHERS_NOTES_WITHOUT_ASKING) return proceed()
-	$pendingDeletion.set({ count, proceed })
+	session.pendingDeletion.set({ count, proceed })
 }

@@ -1,10 +1,9 @@
 import type { Editor, TLShape } from 'tldraw'
-import type { PrivateRound } from '../../shared/facilitationDoc'
 import { centreOf, zoneOfPoint } from '../../shared/model/geometry'
 import type { NoteMeta } from '../../shared/model/noteAuthorship'
 import { isHiddenFrom, type RoundNote } from '../../shared/model/privateRound'
 import { notesOnPage } from './notesOnPage'
-import { $facilitation } from '../session/sessionState'
+import type { BoardSession } from '../session/BoardSession'
 
 /**
  * Private rounds: everyone writes without seeing the others' new notes, so the first idea on the
@@ -12,12 +11,6 @@ import { $facilitation } from '../session/sessionState'
  * travel to everyone as usual and appear the moment the facilitator reveals their zone, or
  * reveals or ends the round.
  */
-
-/** A running, unrevealed private round: the one new notes belong to, and the only one that hides notes. */
-function runningRound(): PrivateRound | null {
-	const round = $facilitation.get()?.privateRound ?? null
-	return round && !round.revealed ? round : null
-}
 
 /** A note placed in the zone of its centre; null for a note without bounds, which tldraw cannot draw anyway. */
 function roundNoteOf(editor: Editor, shape: TLShape): RoundNote | null {
@@ -31,8 +24,8 @@ export function roundNotes(editor: Editor): RoundNote[] {
 }
 
 /** Which shapes this person sees: during a private round, others' new notes stay hidden until revealed. */
-export function shapeVisibility(shape: TLShape, editor: Editor): 'visible' | 'hidden' | 'inherit' {
-	const round = runningRound()
+export function shapeVisibility(session: BoardSession, shape: TLShape, editor: Editor): 'visible' | 'hidden' | 'inherit' {
+	const round = session.hidingRound.get()
 	// Without a round nothing is hidden, so no note's place needs working out.
 	if (shape.type !== 'note' || round === null) return 'inherit'
 	const note = roundNoteOf(editor, shape)
@@ -40,7 +33,7 @@ export function shapeVisibility(shape: TLShape, editor: Editor): 'visible' | 'hi
 }
 
 /** What a note created now carries for private mode: its author's id, and the running round if any. */
-export function privacyMeta(editor: Editor): Pick<NoteMeta, 'authorId' | 'privateRound'> {
-	const round = runningRound()
+export function privacyMeta(session: BoardSession, editor: Editor): Pick<NoteMeta, 'authorId' | 'privateRound'> {
+	const round = session.hidingRound.get()
 	return round === null ? { authorId: editor.user.getId() } : { authorId: editor.user.getId(), privateRound: round.id }
 }

@@ -38,6 +38,8 @@ export const en = {
 	'notice.viewOnly': 'This is a view-only link: your changes are not saved.',
 	'notice.locked': 'The facilitator has locked the board: your change was not saved.',
 	'notice.refused': 'The server did not accept your last change.',
+	'notice.facilitatorOnly': 'Only the facilitator can change the session: your change was not saved.',
+	'notice.presenceTooLarge': 'Your selection is too large to show to the others; they still see your previous cursor and selection.',
 	'board.confirmDeleteTitle': "Delete other people's notes?",
 	'board.confirmDeleteOthers': 'Your selection holds {count} notes written by other people. Everyone loses them.',
 	'board.confirmDelete': 'Delete the notes',

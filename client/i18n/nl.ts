@@ -40,6 +40,8 @@ export const nl: Record<MessageKey, string> = {
 	'notice.viewOnly': 'Dit is een link om alleen te kijken: je wijzigingen worden niet opgeslagen.',
 	'notice.locked': 'De facilitator heeft het bord vergrendeld: je wijziging is niet opgeslagen.',
 	'notice.refused': 'De server heeft je laatste wijziging niet geaccepteerd.',
+	'notice.facilitatorOnly': 'Alleen de facilitator kan de sessie wijzigen: je wijziging is niet opgeslagen.',
+	'notice.presenceTooLarge': 'Je selectie is te groot om aan de anderen te tonen; zij zien nog je vorige cursor en selectie.',
 	'board.confirmDeleteTitle': 'Notities van anderen verwijderen?',
 	'board.confirmDeleteOthers': 'Je selectie bevat {count} notities die andere mensen schreven. Iedereen raakt ze kwijt.',
 	'board.confirmDelete': 'Notities verwijderen',

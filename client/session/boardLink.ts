@@ -10,17 +10,18 @@ const keyStorage = (boardId: string) => `strategy-board:facilitator-key:${boardI
 
 /**
  * The facilitator key travels in the link's fragment (`#key=...`), which browsers never send to
- * a server; it is kept in this browser so a reload stays facilitator, and taken out of the address
- * bar so a participant link copied from there does not carry it.
+ * a server. Once, as the page starts, it is kept in this browser (so a reload stays facilitator)
+ * and taken out of the address bar, so a participant link copied from there does not carry it.
  */
-export function facilitatorKeyFor(boardId: string): string | null {
+export function adoptFacilitatorKeyFromLink(boardId: string): void {
 	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key')
-	if (fromLink) {
-		localStorage.setItem(keyStorage(boardId), fromLink)
-		history.replaceState(null, '', location.pathname + location.search)
-	}
-	return fromLink ?? localStorage.getItem(keyStorage(boardId))
+	if (!fromLink) return
+	rememberFacilitatorKey(boardId, fromLink)
+	history.replaceState(null, '', location.pathname + location.search)
 }
+
+/** The facilitator key this browser holds for the board, if any. */
+export const facilitatorKeyFor = (boardId: string): string | null => localStorage.getItem(keyStorage(boardId))
 
 export function rememberFacilitatorKey(boardId: string, key: string): void {
 	localStorage.setItem(keyStorage(boardId), key)

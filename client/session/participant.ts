@@ -1,4 +1,4 @@
-import { atom, getUserPreferences, setUserPreferences } from 'tldraw'
+import { getUserPreferences, setUserPreferences } from 'tldraw'
 
 /** Who this browser is on boards: a display name and a department, remembered per browser. */
 export type Participant = { name: string; department: string }
@@ -6,7 +6,8 @@ export type Participant = { name: string; department: string }
 const STORAGE_KEY = 'strategy-board:participant'
 export const MAX_NAME_LENGTH = 40
 
-function storedParticipant(): Participant | null {
+/** null until the person has joined once in this browser. */
+export function storedParticipant(): Participant | null {
 	try {
 		const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Participant> | null
 		if (typeof parsed?.name === 'string' && typeof parsed.department === 'string' && parsed.name && parsed.department) {
@@ -18,12 +19,8 @@ function storedParticipant(): Participant | null {
 	return null
 }
 
-/** null until the person has joined once in this browser. */
-export const $participant = atom<Participant | null>('participant', storedParticipant())
-
-export function saveParticipant(participant: Participant): void {
+export function storeParticipant(participant: Participant): void {
 	localStorage.setItem(STORAGE_KEY, JSON.stringify(participant))
-	$participant.set(participant)
 	// Cursors and tldraw's people menu show tldraw's own user name: keep the two the same.
 	setUserPreferences({ ...getUserPreferences(), name: participant.name })
 }

@@ -1,6 +1,6 @@
-import * as encoding from 'lib0/encoding'
 import type { ClientIdClaims } from './ClientIdClaims.js'
-import type { AwarenessEntry } from './protocol.js'
+import type { Refusal } from './Connection.js'
+import { encodeAwarenessStates, type AwarenessEntry } from './protocol.js'
 
 type PeerState<Owner> = { clock: number; json: string; owner: Owner }
 
@@ -37,9 +37,9 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 	 * Applies entries from `owner`'s connection; returns the client ids whose state changed and a
 	 * refusal to tell the client about, if one of its own states was too large.
 	 */
-	apply(entries: AwarenessEntry[], owner: Owner): { changed: number[]; refusal: string | null } {
+	apply(entries: AwarenessEntry[], owner: Owner): { changed: number[]; refusal: Refusal | null } {
 		const changed: number[] = []
-		let refusal: string | null = null
+		let refusal: Refusal | null = null
 		for (const { clientId, clock, json } of entries) {
 			const current = this.peers.get(clientId)
 			const removal = json === 'null'
@@ -50,7 +50,10 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 				this.remove(clientId, clock)
 			} else {
 				if (json.length > this.limits.maxAwarenessStateBytes) {
-					refusal = `your cursor and selection (${json.length} bytes) exceed MAX_AWARENESS_STATE_BYTES (${this.limits.maxAwarenessStateBytes}); others see your previous state`
+					refusal = {
+						code: 'presence-too-large',
+						detail: `your cursor and selection (${json.length} bytes) exceed MAX_AWARENESS_STATE_BYTES (${this.limits.maxAwarenessStateBytes}); others see your previous state`,
+					}
 					continue
 				}
 				if (!isJson(json)) continue
@@ -82,16 +85,12 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 
 	/** The y-protocols awareness update for these clients; removed ones are sent as `null`. */
 	encodeUpdate(clientIds: Iterable<number>): Uint8Array {
-		const ids = [...clientIds]
-		const encoder = encoding.createEncoder()
-		encoding.writeVarUint(encoder, ids.length)
-		for (const clientId of ids) {
-			const state = this.peers.get(clientId)
-			encoding.writeVarUint(encoder, clientId)
-			encoding.writeVarUint(encoder, state?.clock ?? this.removedClocks.get(clientId) ?? 0)
-			encoding.writeVarString(encoder, state?.json ?? 'null')
-		}
-		return encoding.toUint8Array(encoder)
+		return encodeAwarenessStates(
+			Array.from(clientIds, (clientId) => {
+				const state = this.peers.get(clientId)
+				return { clientId, clock: state?.clock ?? this.removedClocks.get(clientId) ?? 0, json: state?.json ?? 'null' }
+			}),
+		)
 	}
 
 	private mayAnnounce(clientId: number, owner: Owner): boolean {

@@ -1,9 +1,13 @@
 import type { WebSocket } from 'ws'
 import { log } from '../logger.js'
 import { encodePermissionDenied } from '../../shared/wire/messages.js'
+import { refusalReason, type RefusalCode } from '../../shared/wire/refusals.js'
+
+/** Why a change was dropped: a code the client words in the person's language, and the English detail for its console. */
+export type Refusal = { code: RefusalCode; detail: string }
 
 /** Why this connection may not change its document right now, or null when it may. */
-export type WritePolicy = () => string | null
+export type WritePolicy = () => Refusal | null
 
 /** One refusal notice per this interval at most, however many updates a client sends. */
 const REFUSAL_NOTICE_INTERVAL_MS = 2000
@@ -15,7 +19,7 @@ export class Connection {
 	/** Cleared at each heartbeat ping, set again by the pong. */
 	answeredPing = true
 	/** Until the role is known nothing may be written. */
-	writeRefusal: WritePolicy = () => 'the connection is not ready yet'
+	writeRefusal: WritePolicy = () => ({ code: 'not-ready', detail: 'the connection is not ready yet' })
 	/** Since when this client's updates have been refused for building on changes we lack; null while they are not. */
 	waitingSince: number | null = null
 	/** When we last asked this client for what its updates build on. */
@@ -69,11 +73,11 @@ export class Connection {
 	}
 
 	/** Tells the client, in y-websocket's own "permission denied" message, why its change was dropped. */
-	noticeRefusal(reason: string): void {
+	noticeRefusal({ code, detail }: Refusal): void {
 		const now = performance.now()
 		if (now - this.lastRefusalNoticeAt < REFUSAL_NOTICE_INTERVAL_MS) return
 		this.lastRefusalNoticeAt = now
-		this.send(encodePermissionDenied(reason))
+		this.send(encodePermissionDenied(refusalReason(code, detail)))
 	}
 
 	/**

@@ -210,14 +210,14 @@ function count(counts: Map<string, number>, key: string, delta: number) {
  */
 function writePolicy(role: Role, kind: DocumentKind, isLocked: () => boolean): WritePolicy {
 	return () => {
-		if (role === 'viewer') return 'this is a view-only link: changes are not saved'
+		if (role === 'viewer') return { code: 'view-only', detail: 'this is a view-only link: changes are not saved' }
 		if (role === 'facilitator' || kind === 'support') return null
-		if (kind === 'facilitation') return 'only the facilitator can change the session'
+		if (kind === 'facilitation') return { code: 'facilitator-only', detail: 'only the facilitator can change the session' }
 		try {
-			return isLocked() ? 'the facilitator has locked the board: changes are not saved' : null
+			return isLocked() ? { code: 'locked', detail: 'the facilitator has locked the board: changes are not saved' } : null
 		} catch (error) {
 			log.error('could not read whether a board is locked; refusing the change', { error: String(error) })
-			return 'the server cannot tell whether the board is locked right now: changes are not saved'
+			return { code: 'lock-unknown', detail: 'the server cannot tell whether the board is locked right now: changes are not saved' }
 		}
 	}
 }

@@ -13,6 +13,7 @@ import { scanUpdate, UpdateShapeError, type ScannedUpdate, type ShapeLimits } fr
  */
 export {
 	encodeAwareness,
+	encodeAwarenessStates,
 	encodeSyncStep1,
 	encodeSyncStep2,
 	encodeUpdate,

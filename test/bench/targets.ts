@@ -6,12 +6,12 @@
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType } from '@hocuspocus/provider'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { encodeAwareness, MESSAGE_AWARENESS } from '../../server/relay/protocol'
+import { encodeAwareness } from '../../server/relay/protocol'
 import { awarenessUpdate } from '../helpers/awarenessUpdate'
 import { removeDataDir, startServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
@@ -58,7 +58,11 @@ export function openCursorClient(endpoint: CursorEndpoint, board: string, client
 	})
 }
 
-const MESSAGE_AUTH = 2
+/**
+ * The frames below are Hocuspocus's protocol, not ours (shared/wire/messages.ts), so they are built
+ * here. Its auth message types (@hocuspocus/common's AuthMessageType, not a dependency of ours)
+ * are not y-protocols' either, where 0 is "permission denied".
+ */
 const AUTH_TOKEN = 0
 const AUTH_AUTHENTICATED = 2
 /** The 4.x provider sends its version after the token; the server only records it. */
@@ -72,12 +76,12 @@ function cursorAwarenessUpdate(clientId: number, clock: number): Uint8Array {
 
 /**
  * Hocuspocus multiplexes documents over one socket, so every frame starts with the document name
- * (varString), then the y-websocket message (see @hocuspocus/provider's AwarenessMessage).
+ * (varString), then the message under Hocuspocus's own MessageType (see @hocuspocus/provider's AwarenessMessage).
  */
 function hocuspocusCursorFrame(documentName: string, update: Uint8Array): Uint8Array {
 	const frame = encoding.createEncoder()
 	encoding.writeVarString(frame, documentName)
-	encoding.writeVarUint(frame, MESSAGE_AWARENESS)
+	encoding.writeVarUint(frame, MessageType.Awareness)
 	encoding.writeVarUint8Array(frame, update)
 	return encoding.toUint8Array(frame)
 }
@@ -90,7 +94,7 @@ function hocuspocusCursorFrame(documentName: string, update: Uint8Array): Uint8A
 function hocuspocusAuthFrame(documentName: string): Uint8Array {
 	const frame = encoding.createEncoder()
 	encoding.writeVarString(frame, documentName)
-	encoding.writeVarUint(frame, MESSAGE_AUTH)
+	encoding.writeVarUint(frame, MessageType.Auth)
 	encoding.writeVarUint(frame, AUTH_TOKEN)
 	encoding.writeVarString(frame, '')
 	encoding.writeVarString(frame, HOCUSPOCUS_PROVIDER_VERSION)
@@ -101,7 +105,7 @@ function isHocuspocusAuthenticated(data: Uint8Array): boolean {
 	try {
 		const decoder = decoding.createDecoder(data)
 		decoding.readVarString(decoder)
-		return decoding.readVarUint(decoder) === MESSAGE_AUTH && decoding.readVarUint(decoder) === AUTH_AUTHENTICATED
+		return decoding.readVarUint(decoder) === MessageType.Auth && decoding.readVarUint(decoder) === AUTH_AUTHENTICATED
 	} catch {
 		return false
 	}

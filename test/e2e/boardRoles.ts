@@ -16,7 +16,7 @@ type Session = ReturnType<typeof browserSession>
  * The three ways into a board of a browser test file's session: as facilitator (the key in the
  * fragment), as participant, as viewer; and stock y-websocket clients in Node on the board's
  * documents, as witnesses of what the server holds or as raw clients. `?debug` hands the page's
- * board document to the test (see useBoardSync).
+ * board document to the test (see useOpenBoard).
  */
 export function boardRoles(session: Session) {
 	const providers: WebsocketProvider[] = []

@@ -1,9 +1,6 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { encodeUpdate } from '../../server/relay/protocol'
+import { decodeSyncStep1, encodeSyncStep1, encodeUpdate } from '../../shared/wire/messages'
 import { openRawSocket } from '../helpers/rawSocket'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
 import { connectSynced, type YjsClient } from '../helpers/yjsClient'
@@ -59,17 +56,11 @@ describe('durability', () => {
 		// confirm; its sync step 1 carries the state vector of what it holds on disk.
 		let confirmed = 0
 		socket.on('message', (data: Buffer) => {
-			const decoder = decoding.createDecoder(new Uint8Array(data))
-			if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return
-			confirmed = Math.max(confirmed, Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(doc.clientID) ?? 0)
+			const stateVector = decodeSyncStep1(new Uint8Array(data))
+			if (stateVector) confirmed = Math.max(confirmed, stateVector.get(doc.clientID) ?? 0)
 		})
 		doc.on('update', (update: Uint8Array) => socket.send(encodeUpdate(update)))
-		const askToConfirm = () => {
-			const encoder = encoding.createEncoder()
-			encoding.writeVarUint(encoder, 0)
-			syncProtocol.writeSyncStep1(encoder, doc)
-			socket.send(encoding.toUint8Array(encoder))
-		}
+		const askToConfirm = () => socket.send(encodeSyncStep1(Y.encodeStateVector(doc)))
 		const burstMs = 300 + Math.random() * 700
 		const started = Date.now()
 		let edits = 0

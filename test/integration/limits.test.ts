@@ -3,6 +3,7 @@ import WebSocket from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes'
 import { encodeAwareness } from '../../server/relay/protocol'
 import { awarenessUpdate } from '../helpers/awarenessUpdate'
+import { collectRefusalCodes } from '../helpers/refusalCodes'
 import { relayTestBed } from '../helpers/relayTestBed'
 import type { RunningServer } from '../helpers/serverProcess'
 import { waitFor } from '../helpers/waitFor'
@@ -105,6 +106,19 @@ describe('relay limits', () => {
 		const reader = await client(server, 'big')
 		expect(reader.doc.getMap('m').get('small')).toBe('fits')
 		expect(reader.doc.getMap('m').has('huge')).toBe(false)
+	})
+
+	it('refuses a cursor state over MAX_AWARENESS_STATE_BYTES with the presence-too-large code, and others keep seeing the previous one', async () => {
+		const server = await serverWith({ MAX_AWARENESS_STATE_BYTES: '1024' })
+		const ada = await client(server, 'presence')
+		const watcher = await client(server, 'presence')
+		const refusals = collectRefusalCodes(ada.provider)
+		ada.provider.awareness.setLocalStateField('presence', { userName: 'Ada' })
+		await waitFor(() => watcher.provider.awareness.getStates().get(ada.doc.clientID), { what: "Ada's presence at the watcher" })
+		ada.provider.awareness.setLocalStateField('presence', { userName: 'Ada', selection: 'x'.repeat(2048) })
+		await waitFor(() => refusals.length > 0, { what: 'a refusal' })
+		expect(refusals[0]).toBe('presence-too-large')
+		expect(watcher.provider.awareness.getStates().get(ada.doc.clientID)).toEqual({ presence: { userName: 'Ada' } })
 	})
 
 	it('drops a client that stops reading once its backlog passes MAX_SEND_BUFFER_BYTES, while others keep p99 under 50 ms', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { encodeUpdate } from '../../server/relay/protocol'
+import { encodeAwareness, encodeUpdate } from '../../server/relay/protocol'
 import { CLOSE_CODES } from '../../shared/closeCodes'
 import { openRawSocket, upgradeWithRawPath } from '../helpers/rawSocket'
 import { removeDataDir, startServer, type RunningServer } from '../helpers/serverProcess'
@@ -86,7 +86,8 @@ describe('relay', () => {
 				return frame.subarray(0, Math.floor(frame.length / 2))
 			})(),
 		],
-		['a malformed awareness update', new Uint8Array([1, 4, 1, 1, 1, 0x7b])],
+		// One state, whose JSON text claims 123 bytes and has none.
+		['a malformed awareness update', encodeAwareness(new Uint8Array([1, 1, 1, 0x7b]))],
 	])('closes only the connection that sends %s, and the board keeps its content', async (_label, frame) => {
 		const board = `bad-input-${Math.random().toString(36).slice(2)}`
 		const honest = await client(board)

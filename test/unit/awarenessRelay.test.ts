@@ -144,7 +144,7 @@ describe('AwarenessRelay', () => {
 		relay.apply([entry(7, 1, { selection: [] })], owner)
 		const { changed, refusal } = relay.apply([entry(7, 2, { selection: 'x'.repeat(LIMITS.maxAwarenessStateBytes) })], owner)
 		expect(changed).toEqual([])
-		expect(refusal).toMatch(/MAX_AWARENESS_STATE_BYTES \(1024\)/)
+		expect(refusal).toEqual({ code: 'presence-too-large', detail: expect.stringMatching(/MAX_AWARENESS_STATE_BYTES \(1024\)/) })
 		expect(receiverOf(relay, [7]).getStates().get(7)).toEqual({ selection: [] })
 	})
 

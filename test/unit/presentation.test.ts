@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { FACILITATION_MAP, presentStep, readFacilitation, readPresentation, startPresentation, stopPresentation } from '../../shared/facilitationDoc'
+import {
+	FACILITATION_MAP,
+	presentStep,
+	readFacilitation,
+	readPresentation,
+	setSpotlight,
+	startPresentation,
+	stepPresentation,
+	stopPresentation,
+	togglePresentation,
+} from '../../shared/facilitationDoc'
 import { PRESENTATION_STEPS, isPresentationStep, stepBeside } from '../../shared/model/presentationSteps'
 
 describe('presentation steps', () => {
@@ -33,6 +43,24 @@ describe('presentation in the facilitation document', () => {
 		expect(readPresentation(doc)).toEqual({ id: 'p1', step: 'stage-3' })
 		stopPresentation(doc)
 		expect(readPresentation(doc)).toBeNull()
+	})
+
+	it("the facilitator's toggle starts at the spotlit zone (else the whole model) and ends the running one; steps follow the model's order", () => {
+		const doc = new Y.Doc()
+		stepPresentation(doc, 1)
+		expect(readPresentation(doc)).toBeNull()
+		togglePresentation(doc, 'p1')
+		expect(readPresentation(doc)).toEqual({ id: 'p1', step: 'model' })
+		stepPresentation(doc, 1)
+		stepPresentation(doc, 1)
+		expect(readPresentation(doc)?.step).toBe('stage-1')
+		stepPresentation(doc, -1)
+		expect(readPresentation(doc)?.step).toBe('centre')
+		togglePresentation(doc, 'p2')
+		expect(readPresentation(doc)).toBeNull()
+		setSpotlight(doc, 'stage-4')
+		togglePresentation(doc, 'p3')
+		expect(readPresentation(doc)).toEqual({ id: 'p3', step: 'stage-4' })
 	})
 
 	it('reads a malformed presentation as none', () => {

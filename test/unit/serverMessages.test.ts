@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
 import { en } from '../../client/i18n/en'
 import { nl } from '../../client/i18n/nl'
-import { $notice, showNotice } from '../../client/session/notice'
-import { $facilitation, $role } from '../../client/session/sessionState'
+import { refusalMessage } from '../../client/session/refusalMessage'
 import { disconnectMessage } from '../../client/sync/disconnectMessage'
 import { CLOSE_CODES } from '../../shared/closeCodes'
-import { readFacilitation, setBoardLocked } from '../../shared/facilitationDoc'
+import { REFUSAL_CODES, refusalCodeOf, refusalReason } from '../../shared/wire/refusals'
 
 describe('what the person is told when the relay closes the connection', () => {
 	it('each close code of the relay has a message of its own, in English and Dutch', () => {
@@ -25,34 +23,23 @@ describe('what the person is told when the relay closes the connection', () => {
 })
 
 describe('what the person is told when the relay refuses a change', () => {
-	afterEach(() => {
-		vi.restoreAllMocks()
-		$role.set('participant')
-		$facilitation.set(null)
-		$notice.set(null)
+	const participant = { role: 'participant', locked: false } as const
+
+	it('each refusal code has a message of its own meaning, in English and Dutch', () => {
+		for (const code of REFUSAL_CODES) {
+			const key = refusalMessage(refusalCodeOf(refusalReason(code, 'the English detail')), participant)
+			expect(en[key]).not.toBe(nl[key])
+		}
+		expect(refusalMessage('view-only', participant)).toBe('notice.viewOnly')
+		expect(refusalMessage('locked', participant)).toBe('notice.locked')
+		expect(refusalMessage('facilitator-only', participant)).toBe('notice.facilitatorOnly')
+		expect(refusalMessage('presence-too-large', participant)).toBe('notice.presenceTooLarge')
 	})
 
-	/** The notice shown after a refusal, with the server's English reason only in the console. */
-	function noticeAfterRefusal(serverReason: string) {
-		const log = vi.spyOn(console, 'info').mockImplementation(() => {})
-		showNotice(serverReason)
-		expect(log).toHaveBeenCalledWith(expect.stringContaining(serverReason))
-		return $notice.get()?.key
-	}
-
-	it('a view link is told that its changes are not saved', () => {
-		$role.set('viewer')
-		expect(noticeAfterRefusal('this is a view-only link: changes are not saved')).toBe('notice.viewOnly')
-	})
-
-	it('a participant on a locked board is told the facilitator locked it', () => {
-		const doc = new Y.Doc()
-		setBoardLocked(doc, true)
-		$facilitation.set(readFacilitation(doc))
-		expect(noticeAfterRefusal('the facilitator has locked the board: changes are not saved')).toBe('notice.locked')
-	})
-
-	it('any other refusal is told as a change the server did not take', () => {
-		expect(noticeAfterRefusal('your cursor and selection (9000 bytes) exceed MAX_AWARENESS_STATE_BYTES (8192)')).toBe('notice.refused')
+	it('without a code (an older server), the page says what it knows of itself', () => {
+		expect(refusalMessage(null, { role: 'viewer', locked: false })).toBe('notice.viewOnly')
+		expect(refusalMessage(null, { role: 'participant', locked: true })).toBe('notice.locked')
+		expect(refusalMessage(null, { role: 'facilitator', locked: true })).toBe('notice.refused')
+		expect(refusalMessage(null, participant)).toBe('notice.refused')
 	})
 })

@@ -1,7 +1,6 @@
 import { Circle2d, HTMLContainer, T, createShapePropsMigrationSequence, useEditor, useValue, type RecordProps, type TLShape } from 'tldraw'
 import { centreTextBox } from '../../../shared/model/labelBoxes'
 import { MODEL_TEXTS } from '../../../shared/model/modelTexts'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useOverviewZoom } from '../overviewZoom'
 import { CentreOverviewLine } from './CentreOverviewLine'
 import { useSpotlit } from './useSpotlit'
@@ -11,6 +10,7 @@ import { CENTRE_COLOURS } from '../../theme'
 import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
 import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 export const MODEL_CENTRE_TYPE = 'model-centre'
 
@@ -44,14 +44,15 @@ export class ModelCentreShapeUtil extends ModelZoneShapeUtil<ModelCentreShape> {
 	}
 
 	override component(shape: ModelCentreShape) {
-		return <ModelCentre shape={shape} />
+		return this.withSession(<ModelCentre shape={shape} />)
 	}
 }
 
 function ModelCentre({ shape }: { shape: ModelCentreShape }) {
+	const session = useBoardSession()
 	const editor = useEditor()
 	const { locale } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	const spotlit = useSpotlit('centre')
 	const texts = zoneTexts('centre', locale, settings)
 	const diameter = shape.props.radius * 2

@@ -3,7 +3,6 @@ import { sectorOutline, type ModelLayout } from '../../../shared/model/geometry'
 import { stageLabelBox } from '../../../shared/model/labelBoxes'
 import type { WorkZoneId } from '../../../shared/model/support'
 import { STAGE_NUMBERS, type StageNumber } from '../../../shared/model/zones'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useOverviewZoom } from '../overviewZoom'
 import { useSpotlit } from './useSpotlit'
 import { useZoneStatus, ZoneStatusBadge } from './ZoneStatusBadge'
@@ -12,6 +11,7 @@ import { STAGE_COLOURS } from '../../theme'
 import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
 import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 export const STAGE_ZONE_TYPE = 'stage-zone'
 
@@ -55,7 +55,7 @@ export class StageZoneShapeUtil extends ModelZoneShapeUtil<StageZoneShape> {
 	}
 
 	override component(shape: StageZoneShape) {
-		return <StageZone shape={shape} />
+		return this.withSession(<StageZone shape={shape} />)
 	}
 }
 
@@ -65,9 +65,10 @@ function outlinePath(shape: StageZoneShape): string {
 }
 
 function StageZone({ shape }: { shape: StageZoneShape }) {
+	const session = useBoardSession()
 	const editor = useEditor()
 	const { locale } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	const stage = shape.props.stage
 	const zone: WorkZoneId = `stage-${stage}`
 	const spotlit = useSpotlit(zone)

@@ -3,14 +3,15 @@ import { WORK_ZONE_IDS, type WorkZoneId } from '../../../shared/model/support'
 import type { Locale } from '../../../shared/model/modelTexts'
 import { stageOf } from '../../../shared/model/zones'
 import type { BoardSettings } from '../../../shared/boardSettings'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useTranslation } from '../../i18n/locale'
 import { zoneTexts } from './zoneTexts'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The centre and stages 1-8 as options of a select, titled in the board's language. */
 export function WorkZoneOptions() {
+	const session = useBoardSession()
 	const { locale } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	return (
 		<>
 			{WORK_ZONE_IDS.map((zone) => (

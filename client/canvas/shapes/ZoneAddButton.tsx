@@ -2,13 +2,14 @@ import { stopEventPropagation, useEditor, useValue } from 'tldraw'
 import type { ZoneId } from '../../../shared/model/zones'
 import { addNoteToZone } from '../addNoteToZone'
 import { useTranslation } from '../../i18n/locale'
-import { $canEditBoard } from '../../session/sessionState'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** A zone's "+": adds a note to the zone, for whoever may change the board right now. */
 export function ZoneAddButton({ zone, title, colour }: { zone: ZoneId; title: string; colour: string }) {
+	const session = useBoardSession()
 	const editor = useEditor()
 	const { t } = useTranslation()
-	const canEdit = useValue($canEditBoard)
+	const canEdit = useValue(session.canEditBoard)
 	if (!canEdit) return null
 	return (
 		<button

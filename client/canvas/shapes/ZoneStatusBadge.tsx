@@ -2,12 +2,13 @@ import { useValue } from 'tldraw'
 import type { StageStatus } from '../../../shared/facilitationDoc'
 import type { WorkZoneId } from '../../../shared/model/support'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { STAGE_STATUS_KEYS } from './stageStatusText'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The zone's status as the facilitator set it. */
 export function useZoneStatus(zone: WorkZoneId): StageStatus {
-	return useValue('zone status', () => $facilitation.get()?.statuses[zone] ?? 'open', [zone])
+	const session = useBoardSession()
+	return useValue('zone status', () => session.stageStatuses.get()[zone] ?? 'open', [session, zone])
 }
 
 /** The zone's status as the facilitator set it, on the zone itself for everyone. */

@@ -2,22 +2,21 @@ import type { Editor } from 'tldraw'
 import { agreedStageCount } from '../../../shared/facilitationDoc'
 import { tallySupport } from '../../../shared/model/support'
 import { summariseZones, type NoteOnBoard } from '../../../shared/model/zoneSummary'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { notesOnPage } from '../notesOnPage'
-import { $endorsements, $facilitation } from '../../session/sessionState'
+import type { BoardSession } from '../../session/BoardSession'
 
 /** The overall picture the centre shows: how broad the support is, how far the plan is agreed. */
 export type CentreOverview = { departments: number; agreed: number; islands: number }
 
 /** Reads the board as this person sees it: notes hidden in a private round do not count yet. */
-export function readCentreOverview(editor: Editor): CentreOverview {
+export function readCentreOverview(editor: Editor, session: BoardSession): CentreOverview {
 	const notes = notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): NoteOnBoard => ({ id: note.id, box, meta: note.meta, text: '' }))
 	const placed = summariseZones(notes).flatMap((summary) => summary.notes)
-	const tally = tallySupport(placed, $endorsements.get(), $boardSettings.get().departments)
+	const tally = tallySupport(placed, session.endorsements.get(), session.settings.get().departments)
 	return {
 		// The unknown department is a gap in the data, not a department taking part.
 		departments: tally.departmentsInvolved.filter((department) => department !== null).length,
-		agreed: agreedStageCount($facilitation.get()?.statuses ?? {}),
+		agreed: agreedStageCount(session.stageStatuses.get()),
 		islands: tally.islandZones.length,
 	}
 }

@@ -1,15 +1,9 @@
 import { useValue } from 'tldraw'
 import type { ZoneId } from '../../../shared/model/zones'
-import { $facilitation } from '../../session/sessionState'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Whether a zone shows in full: always without a spotlight; with one, only the spotlighted zone. */
 export function useSpotlit(zone: ZoneId): boolean {
-	return useValue(
-		'spotlit',
-		() => {
-			const spotlight = $facilitation.get()?.spotlight ?? null
-			return spotlight === null || spotlight === zone
-		},
-		[zone],
-	)
+	const session = useBoardSession()
+	return useValue('spotlit', () => session.isSpotlit(zone), [session, zone])
 }

@@ -1,13 +1,15 @@
 import { renderPlaintextFromRichText, useValue, type Editor } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
-import { $overwrittenTexts, dismissOverwrite, restoreMyText } from './overwrittenText'
+import { useBoardSession } from '../../session/BoardSessionContext'
+import { dismissOverwrite, restoreMyText } from './overwrittenText'
 
 const PREVIEW_LENGTH = 80
 
 /** Offers my text back after someone else's edit replaced it: the latest overwrite, one at a time. */
 export function OverwrittenTextNotice({ editor }: { editor: Editor }) {
 	const { t } = useTranslation()
-	const overwrites = useValue($overwrittenTexts)
+	const { overwrittenTexts } = useBoardSession()
+	const overwrites = useValue(overwrittenTexts)
 	const latest = overwrites.at(-1)
 	if (!latest) return null
 	const text = renderPlaintextFromRichText(editor, latest.mine)
@@ -17,10 +19,10 @@ export function OverwrittenTextNotice({ editor }: { editor: Editor }) {
 			<p>{latest.by.length > 0 ? t('collaboration.overwrittenBy', { name: latest.by.join(', ') }) : t('collaboration.overwritten')}</p>
 			<blockquote data-testid="overwritten-text">{preview || '…'}</blockquote>
 			<div className="overwritten-notice__actions">
-				<button onClick={() => restoreMyText(editor, latest)} data-testid="restore-my-text">
+				<button onClick={() => restoreMyText(editor, overwrittenTexts, latest)} data-testid="restore-my-text">
 					{t('collaboration.restore')}
 				</button>
-				<button onClick={() => dismissOverwrite(latest)} data-testid="dismiss-overwrite">
+				<button onClick={() => dismissOverwrite(overwrittenTexts, latest)} data-testid="dismiss-overwrite">
 					{t('collaboration.dismiss')}
 				</button>
 			</div>

@@ -1,22 +1,17 @@
-import { atom, type Editor, type TLNoteShape, type TLRichText } from 'tldraw'
+import type { Atom, Editor, TLNoteShape, TLRichText } from 'tldraw'
 import { jsonEqual } from '../../../shared/jsonEqual'
+import type { OverwrittenText } from '../../session/BoardSession'
 import { othersEditing } from './noteEditors'
 
 /** How long after my last keystroke in a note someone else's change still counts as overwriting my text. */
 const RECENT_EDIT_MS = 60_000
-
-/** My text of a note that someone else's edit replaced, kept so I can put it back. */
-export type OverwrittenText = { noteId: TLNoteShape['id']; mine: TLRichText; by: string[] }
-
-/** The latest overwrite per note, newest last. */
-export const $overwrittenTexts = atom<OverwrittenText[]>('overwritten texts', [])
 
 /**
  * Two people typing in one note: the last writer wins, and without this the other's text is simply
  * gone. A change from another browser that replaces the text I left in a note I am editing, or
  * edited in the last minute, keeps my text.
  */
-export function keepOverwrittenTexts(editor: Editor): () => void {
+export function keepOverwrittenTexts(editor: Editor, overwrites: Atom<OverwrittenText[]>): () => void {
 	// Per note, the text my last keystroke left and when: only that text counts as mine.
 	const myLastText = new Map<string, { text: TLRichText; at: number }>()
 	return editor.store.listen(
@@ -34,7 +29,7 @@ export function keepOverwrittenTexts(editor: Editor): () => void {
 				if (!mine || !jsonEqual(mine.text, from.props.richText)) continue
 				if (editor.getEditingShapeId() !== from.id && Date.now() - mine.at > RECENT_EDIT_MS) continue
 				const overwrite: OverwrittenText = { noteId: from.id, mine: mine.text, by: othersEditing(editor).get(from.id) ?? [] }
-				$overwrittenTexts.update((list) => [...list.filter((entry) => entry.noteId !== from.id), overwrite])
+				overwrites.update((list) => [...list.filter((entry) => entry.noteId !== from.id), overwrite])
 			}
 		},
 		{ scope: 'document' },
@@ -42,11 +37,11 @@ export function keepOverwrittenTexts(editor: Editor): () => void {
 }
 
 /** Puts my text back (an ordinary edit, so it reaches everyone); a deleted note is gone for all, so there is nothing to put back. */
-export function restoreMyText(editor: Editor, overwrite: OverwrittenText): void {
+export function restoreMyText(editor: Editor, overwrites: Atom<OverwrittenText[]>, overwrite: OverwrittenText): void {
 	if (editor.getShape(overwrite.noteId)) editor.updateShape<TLNoteShape>({ id: overwrite.noteId, type: 'note', props: { richText: overwrite.mine } })
-	dismissOverwrite(overwrite)
+	dismissOverwrite(overwrites, overwrite)
 }
 
-export function dismissOverwrite(overwrite: OverwrittenText): void {
-	$overwrittenTexts.update((list) => list.filter((entry) => entry !== overwrite))
+export function dismissOverwrite(overwrites: Atom<OverwrittenText[]>, overwrite: OverwrittenText): void {
+	overwrites.update((list) => list.filter((entry) => entry !== overwrite))
 }

@@ -3,15 +3,16 @@ import type * as Y from 'yjs'
 import { setFollowMe, setSpotlight, summonTo } from '../../../shared/facilitationDoc'
 import { isWorkZoneId } from '../../../shared/model/support'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { WorkZoneOptions } from '../../canvas/shapes/WorkZoneOptions'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Where the group looks: a spotlighted zone, everyone brought to my view, everyone following me. */
 export function AttentionControls({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const spotlight = useValue('spotlight', () => $facilitation.get()?.spotlight ?? null, [])
+	const spotlight = useValue(session.spotlight)
 	// Presence records carry the prefixed record id: that is what followers look the leader up by.
-	const leading = useValue('leading', () => $facilitation.get()?.followMe?.userId === editor.user.getRecordId(), [editor])
+	const leading = useValue('leading', () => session.facilitation.get().followMe?.userId === editor.user.getRecordId(), [editor, session])
 
 	const summon = () => {
 		const { x, y, w, h } = editor.getViewportPageBounds()

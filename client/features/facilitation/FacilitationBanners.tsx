@@ -2,8 +2,8 @@ import { useValue } from 'tldraw'
 import type { Role } from '../../../shared/roles'
 import type { MessageKey } from '../../i18n/en'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation, $role } from '../../session/sessionState'
 import { Icon } from '../../icons/Icon'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** What the lock and a private round mean for me, said in my role's terms. */
 const LOCKED: Record<Role, MessageKey> = {
@@ -19,10 +19,11 @@ const PRIVATE: Record<Role, MessageKey> = {
 
 /** A status line for everyone while the board is locked or a private round hides new notes. */
 export function FacilitationBanners() {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const role = useValue($role)
-	const locked = useValue('board locked', () => $facilitation.get()?.locked === true, [])
-	const privateRound = useValue('private round running', () => $facilitation.get()?.privateRound?.revealed === false, [])
+	const role = useValue(session.role)
+	const locked = useValue(session.locked)
+	const privateRound = useValue('private round running', () => session.hidingRound.get() !== null, [session])
 	if (!locked && !privateRound) return null
 	return (
 		<div className="facilitation-banners" role="status">

@@ -1,8 +1,8 @@
 import { useValue, type Editor } from 'tldraw'
-import { $facilitationDoc, $isFacilitator } from '../../session/sessionState'
 import { FacilitationBanners } from './FacilitationBanners'
 import { FacilitatorTools } from './FacilitatorTools'
 import { useFacilitationReactions } from './useFacilitationReactions'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /**
  * The facilitator's tools and the reactions of everyone's board to them (summon, follow me).
@@ -10,9 +10,10 @@ import { useFacilitationReactions } from './useFacilitationReactions'
  * document, so offering them to others would only make buttons that do nothing.
  */
 export function FacilitationLayer({ editor }: { editor: Editor }) {
+	const session = useBoardSession()
 	useFacilitationReactions(editor)
-	const isFacilitator = useValue($isFacilitator)
-	const doc = useValue($facilitationDoc)
+	const isFacilitator = useValue(session.isFacilitator)
+	const doc = session.documents.facilitation
 	return (
 		<>
 			<FacilitationBanners />

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { setBoardLocked } from '../../../shared/facilitationDoc'
+import { setBoardLocked, togglePresentation } from '../../../shared/facilitationDoc'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { AttentionControls } from './AttentionControls'
 import { FACILITATOR_TOOLS_BOX } from './facilitatorToolsBox'
 import { PrivateRoundControls } from './PrivateRoundControls'
@@ -12,15 +11,17 @@ import { StageStatusList } from './StageStatusList'
 import { TimerControls } from './TimerControls'
 import { VotingControls } from './VotingControls'
 import { Icon } from '../../icons/Icon'
-import { $presentation, togglePresentation } from '../presentation/presentationState'
+import { newRoundId } from '../../../shared/roundId'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The facilitator's floating toolbar; lock and share stay in reach when the rest is folded away. */
 export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const locked = useValue('board locked', () => $facilitation.get()?.locked === true, [])
+	const locked = useValue(session.locked)
 	const [open, setOpen] = useState(true)
 	const [sharing, setSharing] = useState(false)
-	const presenting = useValue('presenting', () => $presentation.get() !== null, [])
+	const presenting = useValue('presenting', () => session.presentation.get() !== null, [session])
 
 	return (
 		<>
@@ -36,7 +37,12 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 							t('facilitation.lock')
 						)}
 					</button>
-					<button aria-pressed={presenting} onClick={() => togglePresentation(doc)} title={t('presentation.presentHelp')} data-testid="present">
+					<button
+						aria-pressed={presenting}
+						onClick={() => togglePresentation(session.documents.facilitation, newRoundId())}
+						title={t('presentation.presentHelp')}
+						data-testid="present"
+					>
 						{t('presentation.present')}
 					</button>
 					<button onClick={() => setSharing(true)} data-testid="open-share">

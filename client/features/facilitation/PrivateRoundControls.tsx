@@ -2,20 +2,21 @@ import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { endPrivateRound, revealPrivateRound, startPrivateRound } from '../../../shared/facilitationDoc'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { PrivateRoundTally } from './PrivateRoundTally'
 import { newRoundId } from '../../../shared/roundId'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** A private round: everyone writes unseen by the others, then the facilitator reveals zone by zone or all at once. */
 export function PrivateRoundControls({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	const state = useValue(
 		'private round state',
 		() => {
-			const round = $facilitation.get()?.privateRound ?? null
+			const round = session.privateRound.get()
 			return round === null ? null : round.revealed ? 'revealed' : 'running'
 		},
-		[],
+		[session],
 	)
 
 	return (

@@ -4,25 +4,24 @@ import { revealPrivateRoundZone } from '../../../shared/facilitationDoc'
 import { departmentColour } from '../../../shared/model/departments'
 import { tallyHiddenNotes, type HiddenAuthor } from '../../../shared/model/privateRound'
 import type { ZoneId } from '../../../shared/model/zones'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { roundNotes } from '../../canvas/privateMode'
 import { useZoneLabel } from '../../canvas/shapes/useZoneLabel'
 import { departmentSwatch } from '../../theme'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /**
  * While a private round runs: how many notes each person keeps hidden, and per zone how many with
  * a reveal for that zone. Counts only: the facilitator's board hides the notes like everyone's.
  */
 export function PrivateRoundTally({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const departments = useValue($boardSettings).departments
-	const { authors, zones } = useValue(
-		'hidden notes tally',
-		() => tallyHiddenNotes($facilitation.get()?.privateRound ?? null, roundNotes(editor), editor.user.getId()),
-		[editor],
-	)
+	const departments = useValue(session.settings).departments
+	const { authors, zones } = useValue('hidden notes tally', () => tallyHiddenNotes(session.privateRound.get(), roundNotes(editor), editor.user.getId()), [
+		editor,
+		session,
+	])
 	if (authors.length === 0) {
 		return (
 			<p className="private-tally private-tally__empty" data-testid="private-tally-empty">

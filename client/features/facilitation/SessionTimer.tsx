@@ -2,27 +2,28 @@ import { useEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
 import { timerRemainingMs, type Timer } from '../../../shared/facilitationDoc'
 import { isWorkZoneId } from '../../../shared/model/support'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
 import { playTimeUpChime } from './timerSound'
 import { Icon } from '../../icons/Icon'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 const TICK_MS = 250
 const MUTED_KEY = 'strategy-board:timer-muted'
 
 /** The stage timer, visible to everyone at the top of the board. */
 export function SessionTimer() {
-	const timer = useValue('timer', () => $facilitation.get()?.timer ?? null, [])
+	const session = useBoardSession()
+	const timer = useValue(session.timer)
 	if (!timer) return null
 	// A new timer is a new component: its "time is up" chime and flash start afresh.
 	return <RunningTimer key={`${timer.zone}|${timer.startedAt}|${timer.durationMs}`} timer={timer} />
 }
 
 function RunningTimer({ timer }: { timer: Timer }) {
+	const session = useBoardSession()
 	const { locale, t } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	const [muted, setMuted] = useState(() => localStorage.getItem(MUTED_KEY) === 'true')
 	const remaining = timerRemainingMs(timer, useNow(TICK_MS, timer))
 	const ended = remaining === 0

@@ -1,6 +1,6 @@
 import { useValue } from 'tldraw'
 import { MODEL_LAYOUT, zoneOutline, type Point } from '../../../shared/model/geometry'
-import { $facilitation } from '../../session/sessionState'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Far beyond any board: the veil covers the whole page, whatever the camera shows. */
 const EVERYWHERE = 1_000_000
@@ -12,7 +12,8 @@ const pathOf = (points: Point[]) => `M${points.map(({ x, y }) => `${x},${y}`).jo
  * zones, their notes and badges, drawings), with the spotlit zone cut out of it.
  */
 export function SpotlightMask() {
-	const spotlight = useValue('spotlight', () => $facilitation.get()?.spotlight ?? null, [])
+	const session = useBoardSession()
+	const spotlight = useValue(session.spotlight)
 	if (spotlight === null) return null
 	const everywhere = `M${-EVERYWHERE},${-EVERYWHERE}H${EVERYWHERE}V${EVERYWHERE}H${-EVERYWHERE}Z`
 	const outline = zoneOutline(MODEL_LAYOUT, spotlight)

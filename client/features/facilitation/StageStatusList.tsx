@@ -3,17 +3,17 @@ import type * as Y from 'yjs'
 import { STAGE_STATUSES, agreedStageCount, setStageStatus, type StageStatus } from '../../../shared/facilitationDoc'
 import { WORK_ZONE_IDS } from '../../../shared/model/support'
 import { STAGE_NUMBERS } from '../../../shared/model/zones'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { STAGE_STATUS_KEYS } from '../../canvas/shapes/stageStatusText'
 import { zoneLabel } from '../../canvas/shapes/WorkZoneOptions'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Per zone: open, in discussion or agreed; folded away until needed, with the agreed count in view. */
 export function StageStatusList({ doc }: { doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { locale, t } = useTranslation()
-	const settings = useValue($boardSettings)
-	const statuses = useValue('stage statuses', () => $facilitation.get()?.statuses ?? null, [])
+	const settings = useValue(session.settings)
+	const statuses = useValue(session.stageStatuses)
 
 	return (
 		<details className="facilitation-tools__statuses">

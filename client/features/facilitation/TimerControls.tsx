@@ -4,9 +4,9 @@ import type * as Y from 'yjs'
 import { extendTimer, pauseTimer, resumeTimer, startTimer, stopTimer } from '../../../shared/facilitationDoc'
 import type { WorkZoneId } from '../../../shared/model/support'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { useWholeNumber, WholeNumberField } from '../../ui/WholeNumberField'
 import { WorkZoneOptions } from '../../canvas/shapes/WorkZoneOptions'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 const MIN_MINUTES = 1
 const MAX_MINUTES = 60
@@ -14,8 +14,9 @@ const ONE_MINUTE_MS = 60_000
 
 /** A timebox for a zone: everyone sees it count down at the top of the board; it can be paused and given more time. */
 export function TimerControls({ doc }: { doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const timer = useValue('timer', () => $facilitation.get()?.timer ?? null, [])
+	const timer = useValue(session.timer)
 	const running = timer !== null
 	const paused = timer?.pausedAt != null
 	const [zone, setZone] = useState<WorkZoneId>('centre')

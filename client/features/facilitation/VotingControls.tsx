@@ -4,18 +4,19 @@ import type * as Y from 'yjs'
 import { MAX_DOTS_PER_PERSON, MIN_DOTS_PER_PERSON, closeVoting, revealVoting, startVoting } from '../../../shared/facilitationDoc'
 import { isWorkZoneId, type WorkZoneId } from '../../../shared/model/support'
 import { useTranslation } from '../../i18n/locale'
-import { $facilitation } from '../../session/sessionState'
 import { newRoundId } from '../../../shared/roundId'
 import { useWholeNumber, WholeNumberField } from '../../ui/WholeNumberField'
 import { WorkZoneOptions } from '../../canvas/shapes/WorkZoneOptions'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /**
  * Dot voting: everyone gets a number of dots to put on notes, on all of them or on one stage's; the
  * results stay hidden until revealed, and the round closed last can still be looked up.
  */
 export function VotingControls({ doc }: { doc: Y.Doc }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const round = useValue('voting round', () => $facilitation.get()?.voting ?? null, [])
+	const round = useValue(session.voting)
 	const phase = round?.phase ?? null
 	const dots = useWholeNumber(5, MIN_DOTS_PER_PERSON, MAX_DOTS_PER_PERSON)
 	const [zone, setZone] = useState<WorkZoneId | null>(null)

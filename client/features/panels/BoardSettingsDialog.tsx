@@ -1,24 +1,24 @@
 import { useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
-import type * as Y from 'yjs'
 import { MAX_TITLE_LENGTH, addDepartment, removeDepartment, setBoardTitle, setPromptOverride } from '../../../shared/boardSettings'
 import { checkDepartmentName } from '../../../shared/model/departments'
 import { ZONE_IDS } from '../../../shared/model/zones'
 import { useTranslation } from '../../i18n/locale'
-import { $canEditBoard } from '../../session/sessionState'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
 import { Dialog } from '../../ui/Dialog'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { departmentProblemText } from './departmentProblem'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /**
  * Title, department list and guiding questions of this board; every change is live for everyone.
  * Who may not change the board (a view link, a locked board) sees them read-only.
  */
-export function BoardSettingsDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => void }) {
+export function BoardSettingsDialog({ onClose }: { onClose: () => void }) {
+	const session = useBoardSession()
+	const doc = session.documents.board
 	const { locale, t } = useTranslation()
-	const settings = useValue($boardSettings)
-	const readOnly = !useValue($canEditBoard)
+	const settings = useValue(session.settings)
+	const readOnly = !useValue(session.canEditBoard)
 	const [newDepartment, setNewDepartment] = useState('')
 	const [problem, setProblem] = useState<string | null>(null)
 

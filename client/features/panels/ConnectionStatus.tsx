@@ -1,15 +1,16 @@
-import { useValue, type Atom } from 'tldraw'
+import { useValue, type Signal } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
-import { $role } from '../../session/sessionState'
 import { disconnectMessage } from '../../sync/disconnectMessage'
 import type { SyncStatus } from '../../sync/syncStatus'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** A status dot and one line: is this board live, and is my work safe? */
-export function ConnectionStatus({ status }: { status: Atom<SyncStatus> }) {
+export function ConnectionStatus({ status }: { status: Signal<SyncStatus> }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	const { connection, saved, lastCloseCode: lastClose } = useValue(status)
 	// A view-only link never saves anything, so "saved" would be meaningless there.
-	const viewOnly = useValue($role) === 'viewer'
+	const viewOnly = useValue(session.role) === 'viewer'
 	return (
 		<div
 			className={`sync-status sync-status--${connection}`}

@@ -1,14 +1,15 @@
 import { useValue } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
 import { Dialog } from '../../ui/Dialog'
-import { $pendingDeletion } from '../../canvas/deletionGuard'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Asks before a deletion removes many of other people's notes; keeping them is the default (first, focused) answer. */
 export function DeletionConfirmDialog() {
 	const { t } = useTranslation()
-	const pending = useValue($pendingDeletion)
+	const { pendingDeletion } = useBoardSession()
+	const pending = useValue(pendingDeletion)
 	if (!pending) return null
-	const keep = () => $pendingDeletion.set(null)
+	const keep = () => pendingDeletion.set(null)
 	const remove = () => {
 		keep()
 		pending.proceed()

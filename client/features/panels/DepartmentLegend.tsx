@@ -2,13 +2,14 @@ import { useValue, type Editor } from 'tldraw'
 import { departmentColour, normaliseDepartment } from '../../../shared/model/departments'
 import { useTranslation } from '../../i18n/locale'
 import { departmentSwatch } from '../../theme'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { usePresentDepartments } from './usePresentDepartments'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The board's departments with their note colour and how many of their people are here now. */
 export function DepartmentLegend({ editor }: { editor: Editor }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const departments = useValue($boardSettings).departments
+	const departments = useValue(session.settings).departments
 	const present = usePresentDepartments(editor)
 	return (
 		<section className="legend" aria-label={t('legend.title')} data-testid="legend">

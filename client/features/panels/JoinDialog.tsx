@@ -1,18 +1,16 @@
 import { useState, type FormEvent } from 'react'
 import { useValue } from 'tldraw'
-import type * as Y from 'yjs'
 import { addDepartment } from '../../../shared/boardSettings'
 import { checkDepartmentName, normaliseDepartment } from '../../../shared/model/departments'
 import { useTranslation } from '../../i18n/locale'
-import { $participant, MAX_NAME_LENGTH, saveParticipant } from '../../session/participant'
+import { MAX_NAME_LENGTH } from '../../session/participant'
 import { Dialog } from '../../ui/Dialog'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { departmentProblemText } from './departmentProblem'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 const NEW_DEPARTMENT = '__new__'
 
 type Props = {
-	doc: Y.Doc
 	/** After joining, and on Escape or the backdrop when `dismissible`. */
 	onClose: () => void
 	/** False before a first join: the board needs a name and department before anything else. */
@@ -20,10 +18,11 @@ type Props = {
 }
 
 /** Asks for a display name and a department: from the board's list, or a new one added to it. */
-export function JoinDialog({ doc, onClose, dismissible }: Props) {
+export function JoinDialog({ onClose, dismissible }: Props) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const departments = useValue($boardSettings).departments
-	const current = $participant.get()
+	const departments = useValue(session.settings).departments
+	const current = session.me.get()
 	const [name, setName] = useState(current?.name ?? '')
 	const currentIsListed = current !== null && departments.includes(current.department)
 	const [selected, setSelected] = useState(currentIsListed ? current.department : current ? NEW_DEPARTMENT : '')
@@ -39,8 +38,8 @@ export function JoinDialog({ doc, onClose, dismissible }: Props) {
 		const check = checkDepartmentName(raw)
 		if (!check.ok) return setProblem(departmentProblemText(check.problem, t))
 		const existing = departments.find((department) => normaliseDepartment(department) === normaliseDepartment(check.name))
-		if (!existing) addDepartment(doc, check.name)
-		saveParticipant({ name: trimmedName, department: existing ?? check.name })
+		if (!existing) addDepartment(session.documents.board, check.name)
+		session.join({ name: trimmedName, department: existing ?? check.name })
 		onClose()
 	}
 

@@ -1,18 +1,17 @@
 import { useEditor, useValue } from 'tldraw'
 import { departmentColour } from '../../../shared/model/departments'
 import { useTranslation } from '../../i18n/locale'
-import { $participant } from '../../session/participant'
-import { $role } from '../../session/sessionState'
 import { departmentSwatch } from '../../theme'
-import { $boardSettings } from '../../session/boardSettingsState'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Who is on the board, with their cursor colour and their department's swatch; clicking someone follows their view. */
 export function ParticipantsList() {
+	const session = useBoardSession()
 	const editor = useEditor()
 	const { t } = useTranslation()
-	const departments = useValue($boardSettings).departments
-	const participant = useValue($participant)
-	const ownDepartment = useValue($role) === 'viewer' ? null : (participant?.department ?? null)
+	const departments = useValue(session.settings).departments
+	const participant = useValue(session.me)
+	const ownDepartment = useValue(session.role) === 'viewer' ? null : (participant?.department ?? null)
 	// A view link has no name: it shows as a viewer, here and in everyone else's list.
 	const nameOf = (name: string) => name.trim() || t('participants.viewer')
 	const me = useValue('me', () => ({ name: editor.user.getName(), color: editor.user.getColor() }), [editor])

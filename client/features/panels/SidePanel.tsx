@@ -1,18 +1,18 @@
 import { useValue, type Editor } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
-import { $participant } from '../../session/participant'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { DepartmentLegend } from './DepartmentLegend'
 import { LanguageSwitch } from '../../ui/LanguageSwitch'
 import { StagePanel } from './StagePanel'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 type Props = { editor: Editor; onChangeIdentity: () => void; onOpenSettings: () => void }
 
 /** The board's left column: title, who I am, language, the stages with their notes, the legend. */
 export function SidePanel({ editor, onChangeIdentity, onOpenSettings }: Props) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const title = useValue($boardSettings).title
-	const participant = useValue($participant)
+	const title = useValue(session.settings).title
+	const participant = useValue(session.me)
 	return (
 		<aside className="side-panel" aria-label={t('panel.title')}>
 			<header className="side-panel__header">

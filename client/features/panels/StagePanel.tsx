@@ -7,20 +7,20 @@ import { summariseZones, type ZoneSummary } from '../../../shared/model/zoneSumm
 import { stageOf } from '../../../shared/model/zones'
 import { useTranslation } from '../../i18n/locale'
 import type { Translate } from '../../i18n/translate'
-import { $endorsements } from '../../session/sessionState'
 import { countText } from '../../i18n/countText'
 import { endorsementsByNote } from '../../../shared/model/endorsers'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
 import { departmentSwatch, STAGE_COLOURS } from '../../theme'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useBoardNotes } from '../../canvas/useBoardNotes'
 import { Icon } from '../../icons/Icon'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The stages (and centre, parking lot) with their notes grouped, counts per department, and a jump. */
 export function StagePanel({ editor }: { editor: Editor }) {
+	const session = useBoardSession()
 	const notes = useBoardNotes(editor)
 	const summaries = useMemo(() => summariseZones(notes), [notes])
-	const endorsements = useValue($endorsements)
+	const endorsements = useValue(session.endorsements)
 	const endorsers = useMemo(() => endorsementsByNote(endorsements), [endorsements])
 	return (
 		<ol className="stage-list" data-testid="stage-panel">
@@ -34,8 +34,9 @@ export function StagePanel({ editor }: { editor: Editor }) {
 type ZoneEntryProps = { editor: Editor; summary: ZoneSummary; endorsers: Map<string, Endorsement[]> }
 
 function ZoneEntry({ editor, summary, endorsers }: ZoneEntryProps) {
+	const session = useBoardSession()
 	const { locale, t } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	const { zone, notes, departmentCounts } = summary
 	const title = zoneTexts(zone, locale, settings).title
 	const stage = stageOf(zone)
@@ -92,7 +93,8 @@ function EndorsementCount({ count }: { count: number }) {
 }
 
 function DepartmentDot({ department }: { department: string | null }) {
-	const departments = useValue($boardSettings).departments
+	const session = useBoardSession()
+	const departments = useValue(session.settings).departments
 	return <ColourDot colour={departmentColour(departments, department)} />
 }
 

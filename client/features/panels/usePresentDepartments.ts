@@ -1,14 +1,15 @@
 import { useValue, type Editor } from 'tldraw'
 import { normaliseDepartment } from '../../../shared/model/departments'
-import { $participant } from '../../session/participant'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** How many people of each department are on the board now (normalised name -> count), me included. */
 export function usePresentDepartments(editor: Editor): Map<string, number> {
+	const session = useBoardSession()
 	return useValue(
 		'present departments',
 		() => {
 			const counts = new Map<string, number>()
-			const departments = [$participant.get()?.department, ...editor.getCollaborators().map((presence) => presence.meta.department)]
+			const departments = [session.me.get()?.department, ...editor.getCollaborators().map((presence) => presence.meta.department)]
 			for (const department of departments) {
 				if (typeof department !== 'string' || !department) continue
 				const key = normaliseDepartment(department)
@@ -16,6 +17,6 @@ export function usePresentDepartments(editor: Editor): Map<string, number> {
 			}
 			return counts
 		},
-		[editor],
+		[editor, session],
 	)
 }

@@ -1,24 +1,24 @@
 import { useEffect } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import type * as Y from 'yjs'
 import { PRESENTATION_STEPS, type PresentationStep } from '../../../shared/model/presentationSteps'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useTranslation } from '../../i18n/locale'
-import { $isFacilitator } from '../../session/sessionState'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
 import { showPresentationStep } from './presentationCamera'
-import { $inPresentation, $presentation, leavePresentation, rejoinPresentation, stepPresentation, togglePresentation } from './presentationState'
+import { stepPresentation, togglePresentation } from '../../../shared/facilitationDoc'
+import { newRoundId } from '../../../shared/roundId'
 import { presenterKeyAction } from './presenterKeys'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /**
  * Presenter mode on this page: tldraw's chrome folded away (its focus mode; the board hides its
  * own panels by CSS on `data-presenting`), the camera on the presented step, the keys that step,
  * and a small bar to step, end, leave or rejoin.
  */
-export function PresentationLayer({ editor, doc }: { editor: Editor; doc: Y.Doc | null }) {
-	const inPresentation = useValue($inPresentation)
-	const step = useValue('presented step', () => $presentation.get()?.step ?? null, [])
-	const isFacilitator = useValue($isFacilitator)
+export function PresentationLayer({ editor }: { editor: Editor }) {
+	const session = useBoardSession()
+	const inPresentation = useValue(session.inPresentation)
+	const step = useValue('presented step', () => session.presentation.get()?.step ?? null, [session])
+	const isFacilitator = useValue(session.isFacilitator)
 
 	useEffect(() => {
 		if (!inPresentation) return
@@ -41,29 +41,30 @@ export function PresentationLayer({ editor, doc }: { editor: Editor; doc: Y.Doc 
 			if (action === null) return
 			event.preventDefault()
 			event.stopPropagation()
-			if (action === 'leave') leavePresentation()
-			else if (doc) stepPresentation(doc, action === 'next' ? 1 : -1)
+			if (action === 'leave') session.leavePresentation()
+			else if (isFacilitator) stepPresentation(session.documents.facilitation, action === 'next' ? 1 : -1)
 		}
 		// Capture: tldraw would otherwise nudge the selection or pan with the arrow keys.
 		window.addEventListener('keydown', onKeyDown, { capture: true })
 		return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
-	}, [editor, doc, inPresentation, isFacilitator])
+	}, [editor, session, inPresentation, isFacilitator])
 
 	if (step === null) return null
 	if (!inPresentation) return <RejoinPill />
-	return <PresenterBar step={step} doc={isFacilitator ? doc : null} />
+	return <PresenterBar step={step} controls={isFacilitator} />
 }
 
-/** Where the presentation is; with the facilitation document (the facilitator's), the controls to step and end. */
-function PresenterBar({ step, doc }: { step: PresentationStep; doc: Y.Doc | null }) {
+/** Where the presentation is; for the facilitator, the controls to step and end. */
+function PresenterBar({ step, controls }: { step: PresentationStep; controls: boolean }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	const title = useStepTitle(step)
 	const index = PRESENTATION_STEPS.indexOf(step)
 	return (
 		<nav className="presenter-bar" aria-label={t('presentation.bar')} data-testid="presenter-bar" data-step={step}>
-			{doc && (
+			{controls && (
 				<button
-					onClick={() => stepPresentation(doc, -1)}
+					onClick={() => stepPresentation(session.documents.facilitation, -1)}
 					disabled={index === 0}
 					aria-label={t('presentation.previous')}
 					data-testid="presenter-previous"
@@ -77,22 +78,22 @@ function PresenterBar({ step, doc }: { step: PresentationStep; doc: Y.Doc | null
 				</span>{' '}
 				{title}
 			</span>
-			{doc ? (
+			{controls ? (
 				<>
 					<button
-						onClick={() => stepPresentation(doc, 1)}
+						onClick={() => stepPresentation(session.documents.facilitation, 1)}
 						disabled={index === PRESENTATION_STEPS.length - 1}
 						aria-label={t('presentation.next')}
 						data-testid="presenter-next"
 					>
 						▶
 					</button>
-					<button onClick={() => togglePresentation(doc)} data-testid="presenter-end">
+					<button onClick={() => togglePresentation(session.documents.facilitation, newRoundId())} data-testid="presenter-end">
 						{t('presentation.end')}
 					</button>
 				</>
 			) : (
-				<button onClick={leavePresentation} title={t('presentation.leaveHelp')} data-testid="presenter-leave">
+				<button onClick={() => session.leavePresentation()} title={t('presentation.leaveHelp')} data-testid="presenter-leave">
 					{t('presentation.leave')}
 				</button>
 			)}
@@ -101,11 +102,12 @@ function PresenterBar({ step, doc }: { step: PresentationStep; doc: Y.Doc | null
 }
 
 function RejoinPill() {
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	return (
 		<div className="presenter-bar presenter-bar--left" role="status" data-testid="presenter-rejoin-bar">
 			<span>{t('presentation.running')}</span>
-			<button onClick={rejoinPresentation} data-testid="presenter-rejoin">
+			<button onClick={() => session.rejoinPresentation()} data-testid="presenter-rejoin">
 				{t('presentation.rejoin')}
 			</button>
 		</div>
@@ -113,7 +115,8 @@ function RejoinPill() {
 }
 
 function useStepTitle(step: PresentationStep): string {
+	const session = useBoardSession()
 	const { locale, t } = useTranslation()
-	const settings = useValue($boardSettings)
+	const settings = useValue(session.settings)
 	return step === 'model' ? t('presentation.wholeModel') : zoneTexts(step, locale, settings).title
 }

@@ -1,15 +1,16 @@
 import { useValue, type Editor } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
-import { $canEndorse } from '../../session/sessionState'
 import { countText } from '../../i18n/countText'
 import { useOwnVotes } from './useVoting'
 import { useZoneLabel } from '../../canvas/shapes/useZoneLabel'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** How many dots I can still spend while a voting round is open, and on which zone's notes when it is limited to one. */
 export function DotsLeft({ editor }: { editor: Editor }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	const ownVotes = useOwnVotes(editor)
-	const canVote = useValue($canEndorse)
+	const canVote = useValue(session.canEndorse)
 	const zoneName = useZoneLabel(ownVotes?.zone ?? null)
 	if (!ownVotes || !canVote) return null
 	return (

@@ -5,13 +5,12 @@ import { departmentColour } from '../../../shared/model/departments'
 import { WORK_ZONE_IDS, tallySupport, type DepartmentSupport, type WorkZoneId } from '../../../shared/model/support'
 import { summariseZones } from '../../../shared/model/zoneSummary'
 import { STAGE_NUMBERS, stageOf } from '../../../shared/model/zones'
-import { $boardSettings } from '../../session/boardSettingsState'
 import { useBoardNotes } from '../../canvas/useBoardNotes'
 import { useTranslation } from '../../i18n/locale'
-import { $endorsements, $facilitation } from '../../session/sessionState'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
 import { CENTRE_COLOURS, departmentSwatch, STAGE_COLOURS } from '../../theme'
 import { Icon } from '../../icons/Icon'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** The key a department has in test ids and React keys; the unknown department has no name. */
 const departmentKey = (department: string | null) => department ?? 'unknown'
@@ -22,11 +21,12 @@ const departmentKey = (department: string | null) => department ?? 'unknown'
  * A panel over the board, not a modal dialog: people look from it to the notes it counts.
  */
 export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+	const session = useBoardSession()
 	const { locale, t } = useTranslation()
 	const notes = useBoardNotes(editor)
-	const endorsements = useValue($endorsements)
-	const settings = useValue($boardSettings)
-	const statuses = useValue('stage statuses', () => $facilitation.get()?.statuses ?? null, [])
+	const endorsements = useValue(session.endorsements)
+	const settings = useValue(session.settings)
+	const statuses = useValue(session.stageStatuses)
 	const tally = useMemo(
 		() =>
 			tallySupport(
@@ -96,8 +96,9 @@ export function DraagvlakView({ editor, onClose }: { editor: Editor; onClose: ()
 }
 
 function DepartmentRow({ row, name }: { row: DepartmentSupport; name: string }) {
+	const session = useBoardSession()
 	const { t } = useTranslation()
-	const departments = useValue($boardSettings).departments
+	const departments = useValue(session.settings).departments
 	const key = departmentKey(row.department)
 	const swatch = departmentSwatch(departmentColour(departments, row.department))
 	return (

@@ -7,6 +7,7 @@ import { countText } from '../../i18n/countText'
 import { describeEndorsers } from '../../../shared/model/endorsers'
 import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
 import { Icon } from '../../icons/Icon'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** A note's bottom-left corner in page units, and the note's size factor (badges grow with the note). */
 export type BadgePlace = { noteId: string; left: number; bottom: number; scale: number }
@@ -31,6 +32,7 @@ type Props = {
  */
 export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Props) {
 	const editor = useEditor()
+	const session = useBoardSession()
 	const { t } = useTranslation()
 	const { noteId, scale } = place
 	const endorsed = endorsers.some((endorsement) => endorsement.participantId === myId)
@@ -50,7 +52,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 	}
 	const takeBack = (event: SyntheticEvent) => {
 		event.preventDefault()
-		takeBackOwnDot(editor, noteId)
+		takeBackOwnDot(session, editor, noteId)
 	}
 
 	return (
@@ -70,7 +72,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 			}}
 		>
 			{canAct ? (
-				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(editor, noteId)}>
+				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(session, editor, noteId)}>
 					<Icon name="endorse" />
 					{endorsers.length}
 				</button>
@@ -91,7 +93,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 						// Not `disabled`: a disabled button gets no right-click, which takes a dot back.
 						aria-disabled={voting.left === 0 || !voting.inRound}
 						title={dotTitle(t, voting)}
-						onClick={() => castOwnDot(editor, noteId)}
+						onClick={() => castOwnDot(session, editor, noteId)}
 						onContextMenu={takeBack}
 					>
 						●{voting.myDots}

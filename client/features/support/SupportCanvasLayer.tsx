@@ -2,22 +2,22 @@ import { useMemo } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { isInRoundZone, type VotableNote } from '../../../shared/model/voting'
 import { NOTE_SIZE, notesOnPage } from '../../canvas/notesOnPage'
-import { $participant } from '../../session/participant'
-import { $canEndorse, $endorsements } from '../../session/sessionState'
 import { NoteBadge, type BadgePlace } from './NoteBadge'
 import { endorsementsByNote } from '../../../shared/model/endorsers'
 import { useOwnVotes, useRevealedRound, useRoundResults } from './useVoting'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** Endorsement and vote badges on the notes, drawn in page space on top of the canvas. */
 export function SupportCanvasLayer() {
+	const session = useBoardSession()
 	const editor = useEditor()
 	const notes = useValue('badged notes', () => notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): VotableNote => ({ id: note.id, box })), [
 		editor,
 	])
-	const endorsements = useValue($endorsements)
+	const endorsements = useValue(session.endorsements)
 	const endorsers = useMemo(() => endorsementsByNote(endorsements), [endorsements])
 	// Someone who has not joined yet has no name to endorse with.
-	const canAct = useValue('can act on support', () => $canEndorse.get() && $participant.get() !== null, [])
+	const canAct = useValue('can act on support', () => session.canEndorse.get() && session.me.get() !== null, [session])
 	const ownVotes = useOwnVotes(editor)
 	const revealed = useRevealedRound()
 	const results = useRoundResults(revealed, notes)

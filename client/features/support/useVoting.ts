@@ -2,38 +2,36 @@ import { useValue, type Editor } from 'tldraw'
 import type { ClosedVotingRound, VotingRound } from '../../../shared/facilitationDoc'
 import { dotsLeft, roundResults, type RoundRules, type VotableNote, type VoteResult, type Votes } from '../../../shared/model/voting'
 import type { ZoneId } from '../../../shared/model/zones'
-import { readOwnVotes, readVotes } from '../../../shared/supportDoc'
-import { $documents, $facilitation, $supportVersion } from '../../session/sessionState'
+import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** `zone`: the zone the round is limited to; dots go only on its notes. */
 type OwnVotes = { votes: Votes; left: number; zone: ZoneId | null }
 
 /** My dots in the open voting round, live; null when no round is open. */
 export function useOwnVotes(editor: Editor): OwnVotes | null {
+	const session = useBoardSession()
 	return useValue(
 		'own votes',
 		() => {
-			// Votes live in the support document: the version says when to read them again.
-			$supportVersion.get()
-			const round = $facilitation.get()?.voting
-			const documents = $documents.get()
-			if (!round || round.phase !== 'open' || !documents) return null
-			const votes = readOwnVotes(documents.support, round.id, editor.user.getId())
+			const round = session.voting.get()
+			if (!round || round.phase !== 'open') return null
+			const votes = session.ownVotesIn(round.id, editor.user.getId())
 			return { votes, left: dotsLeft(round.dotsPerPerson, votes), zone: round.zone }
 		},
-		[editor],
+		[editor, session],
 	)
 }
 
 /** The running round once the facilitator has revealed its results; null before that. */
 export function useRevealedRound(): VotingRound | null {
+	const session = useBoardSession()
 	return useValue(
 		'revealed round',
 		() => {
-			const round = $facilitation.get()?.voting
+			const round = session.voting.get()
 			return round?.phase === 'revealed' ? round : null
 		},
-		[],
+		[session],
 	)
 }
 
@@ -42,14 +40,8 @@ export function useRevealedRound(): VotingRound | null {
  * running vote and sway it.
  */
 export function useLastVote(): ClosedVotingRound | null {
-	return useValue(
-		'last vote',
-		() => {
-			const facilitation = $facilitation.get()
-			return facilitation && !facilitation.voting ? facilitation.lastVoting : null
-		},
-		[],
-	)
+	const session = useBoardSession()
+	return useValue('last vote', () => (session.voting.get() ? null : session.lastVoting.get()), [session])
 }
 
 /**
@@ -57,14 +49,6 @@ export function useLastVote(): ClosedVotingRound | null {
  * (dots on deleted or, to me, hidden notes are no result), and of those only the round's zone.
  */
 export function useRoundResults(round: ({ id: string } & RoundRules) | null, notes: readonly VotableNote[]): VoteResult[] | null {
-	return useValue(
-		'vote results',
-		() => {
-			$supportVersion.get()
-			const documents = $documents.get()
-			if (!round || !documents) return null
-			return roundResults(readVotes(documents.support, round.id), notes, round)
-		},
-		[round, notes],
-	)
+	const session = useBoardSession()
+	return useValue('vote results', () => (round ? roundResults(session.votesIn(round.id), notes, round) : null), [round, notes, session])
 }

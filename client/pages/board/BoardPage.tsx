@@ -1,36 +1,22 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useEffect, useMemo, useState } from 'react'
-import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Tldraw, useValue, type Editor, type TLComponents, type TLShape } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig'
-import { ensureDepartmentList } from '../../../shared/boardSettings'
-import { fetchClientConfig } from '../../clientConfig'
-import { useTranslation } from '../../i18n/locale'
-import { errorText } from '../../i18n/TranslatableError'
-import { rememberBoard } from '../landing/recentBoards'
+import { registerBoardRules } from '../../canvas/boardRules'
 import { keepCursorColourDistinct } from '../../canvas/cursorColour'
-import { $participant } from '../../session/participant'
-import { BOARD_SHAPE_UTILS } from '../../canvas/shapes/boardShapeUtils'
-import { BoardSchemaError } from '../../sync/bindStoreToDoc'
-import { useBoardSync, type ReadyBoardSync } from '../../session/useOpenBoard'
-import { fetchRole, type BoardLink } from '../../session/boardLink'
-import { $canEditBoard, $facilitationDoc, $role } from '../../session/sessionState'
-import type { Role } from '../../../shared/roles'
-import { NoticeToast } from '../../features/panels/NoticeToast'
+import { ensureModelTemplate } from '../../canvas/modelTemplate'
+import { useOverviewZoom } from '../../canvas/overviewZoom'
+import { shapeVisibility } from '../../canvas/privateMode'
+import { BOARD_SHAPE_UTILS, boardShapeUtilsFor } from '../../canvas/shapes/boardShapeUtils'
+import { showWholeModel } from '../../canvas/showWholeModel'
+import { fetchClientConfig } from '../../clientConfig'
 import { EditingTags } from '../../features/collaboration/EditingTags'
 import { keepOverwrittenTexts } from '../../features/collaboration/overwrittenText'
 import { OverwrittenTextNotice } from '../../features/collaboration/OverwrittenTextNotice'
 import { FacilitationLayer } from '../../features/facilitation/FacilitationLayer'
 import { FACILITATOR_TOOLS_BOX } from '../../features/facilitation/facilitatorToolsBox'
 import { SessionTimer } from '../../features/facilitation/SessionTimer'
-import { PresentationLayer } from '../../features/presentation/PresentationLayer'
-import { $inPresentation } from '../../features/presentation/presentationState'
-import { shapeVisibility } from '../../canvas/privateMode'
 import { SpotlightMask } from '../../features/facilitation/SpotlightMask'
-import { SupportCanvasLayer } from '../../features/support/SupportCanvasLayer'
-import { SupportLayer } from '../../features/support/SupportLayer'
-import { boardOverrides } from './boardOverrides'
-import { registerBoardRules } from '../../canvas/boardRules'
-import { $boardSettings, followBoardSettings } from '../../session/boardSettingsState'
 import { BoardSettingsDialog } from '../../features/panels/BoardSettingsDialog'
 import { BoardShortcutsDialog } from '../../features/panels/BoardShortcutsDialog'
 import { ConnectionStatus } from '../../features/panels/ConnectionStatus'
@@ -38,12 +24,22 @@ import { ContextualStylePanel } from '../../features/panels/ContextualStylePanel
 import { DeletionConfirmDialog } from '../../features/panels/DeletionConfirmDialog'
 import { FirstVisitHint } from '../../features/panels/FirstVisitHint'
 import { JoinDialog } from '../../features/panels/JoinDialog'
-import { useOverviewZoom } from '../../canvas/overviewZoom'
-import { ensureModelTemplate } from '../../canvas/modelTemplate'
+import { NoticeToast } from '../../features/panels/NoticeToast'
 import { ParticipantsList } from '../../features/panels/ParticipantsList'
 import { ShapeLimitNotice } from '../../features/panels/ShapeLimitNotice'
-import { showWholeModel } from '../../canvas/showWholeModel'
 import { SidePanel } from '../../features/panels/SidePanel'
+import { PresentationLayer } from '../../features/presentation/PresentationLayer'
+import { SupportCanvasLayer } from '../../features/support/SupportCanvasLayer'
+import { SupportLayer } from '../../features/support/SupportLayer'
+import { useTranslation } from '../../i18n/locale'
+import { errorText } from '../../i18n/TranslatableError'
+import type { BoardLink } from '../../session/boardLink'
+import type { BoardSession } from '../../session/BoardSession'
+import { BoardSessionProvider } from '../../session/BoardSessionContext'
+import { useOpenBoard } from '../../session/useOpenBoard'
+import { BoardSchemaError } from '../../sync/bindStoreToDoc'
+import { rememberBoard } from '../../session/recentBoards'
+import { boardOverrides } from './boardOverrides'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin.
 const assetUrls = getAssetUrlsByImport()
@@ -51,35 +47,31 @@ const assetUrls = getAssetUrlsByImport()
 export function BoardPage({ link }: { link: BoardLink }) {
 	const { t } = useTranslation()
 	const config = useClientConfig()
-	const role = useRole(link)
-	const sync = useBoardSync(link)
-	if (role instanceof Error) return <BoardMessage title={t('board.cannotOpen')} detail={errorText(t, role)} />
-	if (sync.state === 'error') {
-		const detail = sync.error instanceof BoardSchemaError ? t('board.newerVersion') : errorText(t, sync.error)
+	const opening = useOpenBoard(link, BOARD_SHAPE_UTILS)
+	if (opening.state === 'error') {
+		const detail = opening.error instanceof BoardSchemaError ? t('board.newerVersion') : errorText(t, opening.error)
 		return <BoardMessage title={t('board.cannotOpen')} detail={detail} />
 	}
-	if (sync.state === 'loading' || !config || !role) return <BoardMessage title={t('board.opening')} />
-	return <OpenBoard link={link} sync={sync} config={config} />
+	if (opening.state === 'loading' || !config) return <BoardMessage title={t('board.opening')} />
+	return (
+		<BoardSessionProvider session={opening.session}>
+			<OpenBoard link={link} session={opening.session} config={config} />
+		</BoardSessionProvider>
+	)
 }
 
-function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSync; config: ClientConfig }) {
+function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardSession; config: ClientConfig }) {
 	const { locale, t } = useTranslation()
 	const [editor, setEditor] = useState<Editor | null>(null)
 	const [editingIdentity, setEditingIdentity] = useState(false)
 	const [settingsOpen, setSettingsOpen] = useState(false)
-	const participant = useValue($participant)
-	const role = useValue($role)
-	const canEdit = useValue($canEditBoard)
-	const title = useValue($boardSettings).title
+	const me = useValue(session.me)
+	const role = useValue(session.role)
+	const canEdit = useValue(session.canEditBoard)
+	const title = useValue(session.settings).title
 	const overview = useOverviewZoom(editor)
-	const presenting = useValue($inPresentation)
-	const facilitationDoc = useValue($facilitationDoc)
-	const { doc, status } = sync
+	const presenting = useValue(session.inPresentation)
 
-	useEffect(() => {
-		if (role !== 'viewer') ensureDepartmentList(doc)
-		return followBoardSettings(doc)
-	}, [doc, role])
 	useEffect(() => {
 		if (!editor) return
 		// The facilitator's tools open over the canvas's left part; the model starts clear of them.
@@ -88,7 +80,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 	// tldraw's own UI speaks the board's language.
 	useEffect(() => editor?.user.updateUserPreferences({ locale }), [editor, locale])
 	useEffect(() => (editor ? keepCursorColourDistinct(editor) : undefined), [editor])
-	useEffect(() => (editor ? keepOverwrittenTexts(editor) : undefined), [editor])
+	useEffect(() => (editor ? keepOverwrittenTexts(editor, session.overwrittenTexts) : undefined), [editor, session])
 	// Viewers, and participants while the board is locked, look but do not touch.
 	useEffect(() => {
 		editor?.updateInstanceState({ isReadonly: !canEdit })
@@ -98,6 +90,7 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 		if (link.via === 'board') rememberBoard(link.boardId, title)
 	}, [link, title, t])
 
+	const status = session.status
 	const components = useMemo<TLComponents>(
 		() => ({
 			SharePanel: () => <BoardPanel status={status} />,
@@ -108,67 +101,45 @@ function OpenBoard({ link, sync, config }: { link: BoardLink; sync: ReadyBoardSy
 		}),
 		[status],
 	)
+	const shapeUtils = useMemo(() => boardShapeUtilsFor(session), [session])
+	const overrides = useMemo(() => boardOverrides(session), [session])
+	const getShapeVisibility = useCallback((shape: TLShape, onEditor: Editor) => shapeVisibility(session, shape, onEditor), [session])
 
 	return (
 		<div className="board" data-role={role} data-overview={overview} data-presenting={presenting}>
 			{editor && <SidePanel editor={editor} onChangeIdentity={() => setEditingIdentity(true)} onOpenSettings={() => setSettingsOpen(true)} />}
 			<div className="board__canvas">
 				<Tldraw
-					store={sync.store}
-					shapeUtils={BOARD_SHAPE_UTILS}
-					overrides={boardOverrides}
+					store={session.store}
+					shapeUtils={shapeUtils}
+					overrides={overrides}
 					licenseKey={config.tldrawLicenseKey ?? undefined}
 					assetUrls={assetUrls}
 					components={components}
-					getShapeVisibility={shapeVisibility}
+					getShapeVisibility={getShapeVisibility}
 					onMount={(mounted) => {
 						setEditor(mounted)
-						return prepareEditor(mounted)
+						return prepareEditor(mounted, session)
 					}}
 				/>
 			</div>
-			{role !== 'viewer' && (participant === null || editingIdentity) && (
-				<JoinDialog doc={doc} onClose={() => setEditingIdentity(false)} dismissible={participant !== null} />
-			)}
-			{settingsOpen && <BoardSettingsDialog doc={doc} onClose={() => setSettingsOpen(false)} />}
+			{role !== 'viewer' && (me === null || editingIdentity) && <JoinDialog onClose={() => setEditingIdentity(false)} dismissible={me !== null} />}
+			{settingsOpen && <BoardSettingsDialog onClose={() => setSettingsOpen(false)} />}
 			<DeletionConfirmDialog />
-			{role !== 'viewer' && participant !== null && !editingIdentity && <FirstVisitHint />}
+			{role !== 'viewer' && me !== null && !editingIdentity && <FirstVisitHint />}
 			{editor && <FacilitationLayer editor={editor} />}
 			{editor && <SupportLayer editor={editor} />}
-			{editor && <PresentationLayer editor={editor} doc={facilitationDoc} />}
+			{editor && <PresentationLayer editor={editor} />}
 			{editor && <OverwrittenTextNotice editor={editor} />}
 			<NoticeToast />
 		</div>
 	)
 }
 
-/** The role this link gives, from the server; an Error when the link is not valid. */
-function useRole(link: BoardLink): Role | Error | null {
-	const [role, setRole] = useState<Role | Error | null>(null)
-	const linkKey = JSON.stringify(link)
-	useEffect(() => {
-		let current = true
-		fetchRole(link).then(
-			(resolved) => {
-				if (!current) return
-				$role.set(resolved)
-				setRole(resolved)
-			},
-			(error: Error) => current && setRole(error),
-		)
-		return () => {
-			current = false
-		}
-		// The link is compared by value: a new object for the same link must not ask again.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [linkKey])
-	return role
-}
-
 /** House rules, and the model drawn on the board by whoever may write it. */
-function prepareEditor(editor: Editor): () => void {
-	const stopRules = registerBoardRules(editor)
-	if ($canEditBoard.get()) ensureModelTemplate(editor)
+function prepareEditor(editor: Editor, session: BoardSession): () => void {
+	const stopRules = registerBoardRules(editor, session)
+	if (session.canEditBoard.get()) ensureModelTemplate(editor)
 	return stopRules
 }
 
@@ -181,7 +152,7 @@ function BoardTopPanel() {
 	)
 }
 
-function BoardPanel({ status }: Pick<ReadyBoardSync, 'status'>) {
+function BoardPanel({ status }: Pick<BoardSession, 'status'>) {
 	return (
 		<div className="board-panel">
 			<ConnectionStatus status={status} />

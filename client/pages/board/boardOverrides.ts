@@ -3,8 +3,9 @@ import { zoneOfPoint } from '../../../shared/model/geometry'
 import { LOCALES } from '../../../shared/model/modelTexts'
 import type { MessageKey } from '../../i18n/en'
 import { translate } from '../../i18n/translate'
-import { togglePresentation } from '../../features/presentation/presentationState'
-import { $facilitationDoc, $isFacilitator } from '../../session/sessionState'
+import { togglePresentation } from '../../../shared/facilitationDoc'
+import { newRoundId } from '../../../shared/roundId'
+import type { BoardSession } from '../../session/BoardSession'
 import { addNoteToZone } from '../../canvas/addNoteToZone'
 import { guardDeletion } from '../../canvas/deletionGuard'
 
@@ -20,11 +21,12 @@ const TLDRAW_LABELS = {
  * ends presenter mode (the facilitator's); deleting or cutting many of other people's notes at
  * once asks first.
  */
-export const boardOverrides: TLUiOverrides = {
+export const boardOverrides = (session: BoardSession): TLUiOverrides => ({
 	actions(editor, actions) {
 		const guarded = (id: 'delete' | 'cut') => ({
 			...actions[id]!,
-			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) => guardDeletion(editor, () => actions[id]!.onSelect(source)),
+			onSelect: (source: Parameters<NonNullable<(typeof actions)[string]>['onSelect']>[0]) =>
+				guardDeletion(editor, session, () => actions[id]!.onSelect(source)),
 		})
 		return {
 			...actions,
@@ -41,8 +43,7 @@ export const boardOverrides: TLUiOverrides = {
 				label: 'action.toggle-presentation',
 				kbd: 'shift+p',
 				onSelect: () => {
-					const doc = $facilitationDoc.get()
-					if ($isFacilitator.get() && doc) togglePresentation(doc)
+					if (session.isFacilitator.get()) togglePresentation(session.documents.facilitation, newRoundId())
 				},
 			},
 		}
@@ -50,4 +51,4 @@ export const boardOverrides: TLUiOverrides = {
 	translations: Object.fromEntries(
 		LOCALES.map((locale) => [locale, Object.fromEntries(Object.entries(TLDRAW_LABELS).map(([label, key]) => [label, translate(locale, key)]))]),
 	),
-}
+})

@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n/locale'
 import { errorText } from '../../i18n/TranslatableError'
 import { boardPath } from '../../routes'
 import { rememberFacilitatorKey } from '../../session/boardLink'
-import { forgetBoard, readRecentBoards } from './recentBoards'
+import { forgetBoard, readRecentBoards } from '../../session/recentBoards'
 
 export function LandingPage() {
 	const { t } = useTranslation()
