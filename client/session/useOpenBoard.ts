@@ -13,6 +13,7 @@ import { trackSyncStatus } from '../sync/syncStatus'
 import { uploadAssetStore } from '../sync/uploadAssetStore'
 import { fetchRole, roomOf, type BoardLink } from './boardLink'
 import { BoardSession } from './BoardSession'
+import { exposeForDebugging } from './debugHandle'
 
 export type OpeningBoard = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; session: BoardSession }
 
@@ -55,8 +56,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 		const tracker = trackSyncStatus(provider, documents.board)
 		session = new BoardSession(documents, store, tracker.status)
 		const opened = session
-		// `?debug` hands the session to the browser console (and to tests that cut the network).
-		if (new URLSearchParams(location.search).has('debug')) Object.assign(window, { strategyBoard: { provider, doc: documents.board } })
+		exposeForDebugging({ provider, doc: documents.board })
 		const cleanups: (() => void)[] = [tracker.stop, opened.follow()]
 		let roleKnown = false
 		let bound = false

@@ -296,6 +296,21 @@ describe('the SocialStrategyModel on the board', () => {
 		for (const size of await screenFontSizes('[data-testid=zone-prompts]')) expect(size).toBeGreaterThanOrEqual(12)
 	})
 
+	test("tldraw's export draws the model's zones with their titles and the centre's overview", async () => {
+		const page = await openBoard(await person(), `${newBoardUrl(session.server.httpUrl)}?debug`, MARKETING)
+		await waitFor(async () => (await page.locator(ZONE_SHAPES).count()) === 9, { what: 'the model drawn' })
+		const svg = await page.evaluate(async () => {
+			type Exporting = { getCurrentPageShapeIds(): Set<string>; getSvgString(ids: string[]): Promise<{ svg: string } | undefined> }
+			const { editor } = (window as unknown as { strategyBoard: { editor: Exporting } }).strategyBoard
+			return (await editor.getSvgString([...editor.getCurrentPageShapeIds()]))?.svg ?? ''
+		})
+		// The zones render outside the page's React tree here: without their own session they would be missing.
+		const asMarkup = (text: string) => text.replace(/&/g, '&amp;')
+		expect(svg).toContain(asMarkup(MODEL_TEXTS.en.centre.title))
+		for (const stage of STAGE_NUMBERS) expect(svg).toContain(asMarkup(MODEL_TEXTS.en.stages[stage].title))
+		expect(svg).toContain('data-testid="centre-overview"')
+	})
+
 	test("a selected note offers no colour picker (its colour is its department's), a rectangle does", async () => {
 		const page = await openBoard(await person(), newBoardUrl(session.server.httpUrl), MARKETING)
 		const note = await addNoteWithPlus(page, 'stage-2', 'Department colour stays')

@@ -36,6 +36,7 @@ import { errorText } from '../../i18n/TranslatableError'
 import type { BoardLink } from '../../session/boardLink'
 import type { BoardSession } from '../../session/BoardSession'
 import { BoardSessionProvider } from '../../session/BoardSessionContext'
+import { exposeForDebugging } from '../../session/debugHandle'
 import { useOpenBoard } from '../../session/useOpenBoard'
 import { BoardSchemaError } from '../../sync/bindStoreToDoc'
 import { rememberBoard } from '../../session/recentBoards'
@@ -119,6 +120,7 @@ function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardS
 					getShapeVisibility={getShapeVisibility}
 					onMount={(mounted) => {
 						setEditor(mounted)
+						exposeForDebugging({ editor: mounted })
 						return prepareEditor(mounted, session)
 					}}
 				/>
