@@ -7,6 +7,7 @@ import { LandingPage } from './pages/landing/LandingPage'
 import { routeOf } from './routes'
 import { adoptFacilitatorKeyFromLink, facilitatorKeyFor } from './session/boardLink'
 import './styles.css'
+import { applyThemeProperties } from './themeProperties'
 
 function App() {
 	const route = routeOf(location.pathname)
@@ -33,6 +34,7 @@ function NotFoundPage() {
 	)
 }
 
+applyThemeProperties()
 const startRoute = routeOf(location.pathname)
 if (startRoute.page === 'board') adoptFacilitatorKeyFromLink(startRoute.boardId)
 

@@ -10,7 +10,7 @@ import type { Translate } from '../../i18n/translate'
 import { countText } from '../../i18n/countText'
 import { endorsementsByNote } from '../../../shared/model/endorsers'
 import { zoneTexts } from '../../canvas/shapes/zoneTexts'
-import { departmentSwatch, STAGE_COLOURS } from '../../theme'
+import { departmentSwatch, CENTRE_COLOURS, STAGE_COLOURS } from '../../theme'
 import { useBoardNotes } from '../../canvas/useBoardNotes'
 import { Icon } from '../../icons/Icon'
 import { useBoardSession } from '../../session/BoardSessionContext'
@@ -48,7 +48,7 @@ function ZoneEntry({ editor, summary, endorsers }: ZoneEntryProps) {
 	return (
 		<li className="stage-list__zone" data-testid={`panel-${zone}`} data-count={notes.length}>
 			<button className="stage-list__jump" onClick={jump} title={t('panel.jump', { zone: title })}>
-				<span className="stage-list__number" style={{ background: stage ? STAGE_COLOURS[stage].accent : '#1e2a3b' }}>
+				<span className="stage-list__number" style={{ background: stage ? STAGE_COLOURS[stage].accent : CENTRE_COLOURS.fill }}>
 					{stage ?? (zone === 'centre' ? '●' : 'P')}
 				</span>
 				<span className="stage-list__title">{title}</span>
