@@ -3,7 +3,7 @@ import { departmentColour } from '../../shared/model/departments'
 import { readNoteAuthorship, type NoteMeta } from '../../shared/model/noteAuthorship'
 import { privacyMeta } from './privateMode'
 import type { BoardSession } from '../session/BoardSession'
-import { MODEL_SHAPE_TYPES } from './modelTemplate'
+import { MODEL_ZONE_TYPES } from '../../shared/model/zoneRecords'
 
 /**
  * The board's house rules, enforced where tldraw applies every local change:
@@ -34,7 +34,7 @@ export function registerBoardRules(editor: Editor, session: BoardSession): () =>
 	}
 }
 
-export const isModelShape = (shape: TLShape) => MODEL_SHAPE_TYPES.has(shape.type)
+export const isModelShape = (shape: TLShape) => MODEL_ZONE_TYPES.has(shape.type)
 
 function keepDepartmentColour(previous: TLShape, next: TLShape): TLShape {
 	if (next.type !== 'note' || previous.type !== 'note') return next

@@ -1,11 +1,10 @@
 import { getIndicesBelow, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
 import { MODEL_LAYOUT } from '../../shared/model/geometry'
 import { STAGE_NUMBERS } from '../../shared/model/zones'
-import { MODEL_CENTRE_TYPE, type ModelCentreShape } from './shapes/ModelCentreShapeUtil'
-import { STAGE_ZONE_TYPE, type StageZoneShape } from './shapes/StageZoneShapeUtil'
+import { MODEL_CENTRE_TYPE, STAGE_ZONE_TYPE } from '../../shared/model/zoneRecords'
+import type { ModelCentreShape } from './shapes/ModelCentreShapeUtil'
+import type { StageZoneShape } from './shapes/StageZoneShapeUtil'
 import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
-
-export const MODEL_SHAPE_TYPES: ReadonlySet<string> = new Set([STAGE_ZONE_TYPE, MODEL_CENTRE_TYPE])
 
 /**
  * Draws the model on the board's first page if any of its zones is missing; not undoable. The

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws'
+import { newBoardId } from '../../shared/boardId.js'
 import { log } from '../logger.js'
 import { encodePermissionDenied } from '../../shared/wire/messages.js'
 import { refusalReason, type RefusalCode } from '../../shared/wire/refusals.js'
@@ -18,6 +19,12 @@ const PROBE_TIMEOUT_MS = 3000
 export class Connection {
 	/** Cleared at each heartbeat ping, set again by the pong. */
 	answeredPing = true
+	/**
+	 * Who this connection speaks for in the documents (support entries, note authorship, presence):
+	 * the participant id its identity token proves, or, without a valid token, a guest id of its own
+	 * that no other connection can take.
+	 */
+	participantId = `guest-${newBoardId()}`
 	/** Until the role is known nothing may be written. */
 	writeRefusal: WritePolicy = () => ({ code: 'not-ready', detail: 'the connection is not ready yet' })
 	/** Since when this client's updates have been refused for building on changes we lack; null while they are not. */

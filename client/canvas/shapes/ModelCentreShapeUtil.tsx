@@ -11,8 +11,7 @@ import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
 import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
 import { useBoardSession } from '../../session/BoardSessionContext'
-
-export const MODEL_CENTRE_TYPE = 'model-centre'
+import { MODEL_CENTRE_TYPE } from '../../../shared/model/zoneRecords'
 
 declare module '@tldraw/tlschema' {
 	interface TLGlobalShapePropsMap {

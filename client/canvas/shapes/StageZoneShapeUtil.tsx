@@ -12,8 +12,7 @@ import { ModelZoneShapeUtil } from './ModelZoneShapeUtil'
 import { ZoneAddButton } from './ZoneAddButton'
 import { zoneTexts } from './zoneTexts'
 import { useBoardSession } from '../../session/BoardSessionContext'
-
-export const STAGE_ZONE_TYPE = 'stage-zone'
+import { STAGE_ZONE_TYPE } from '../../../shared/model/zoneRecords'
 
 declare module '@tldraw/tlschema' {
 	interface TLGlobalShapePropsMap {
