@@ -1,5 +1,6 @@
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import * as Y from 'yjs'
+import { offOriginProblem } from '../../shared/model/sameOrigin'
 import { changesOfEvents, readAllRecords, readStoredSchema, recordsOf, writeRecordChanges, writeStoredSchema, type PlainRecord } from '../../shared/recordDoc'
 
 export class BoardSchemaError extends Error {}
@@ -120,8 +121,15 @@ function applyRemoteChanges(store: TLStore, { put, removed }: { put: PlainRecord
 /**
  * Puts records one by one so that a single record this client cannot read (hand-edited, or from
  * a peer running another version) is skipped with a warning instead of rejecting the whole batch.
+ * A record that would make this browser load something from another host (the relay refuses
+ * those, but an old board may hold one) is skipped the same way.
  */
-function putValidRecords(store: TLStore, records: PlainRecord[]) {
+function putValidRecords(store: TLStore, incoming: PlainRecord[]) {
+	const records = incoming.filter((record) => {
+		const problem = offOriginProblem(record)
+		if (problem) console.warn(`skipped record ${record.id}: ${problem}`)
+		return problem === null
+	})
 	try {
 		store.put(records as unknown as TLRecord[])
 	} catch {

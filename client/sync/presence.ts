@@ -12,6 +12,7 @@ import {
 	type TLUser,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { isPlainColour } from '../../shared/model/sameOrigin'
 
 const PRESENCE_FIELD = 'presence'
 /** In the presence's meta: the shape this person is typing in, so others see "Bram is editing". */
@@ -74,13 +75,11 @@ export function bindPresence(store: TLStore, awareness: Awareness, $user: Signal
 	}
 }
 
+/** A peer's presence, under its own client's id; its colour is drawn as CSS, so only a plain colour will do. */
 function isPresenceRecord(value: unknown, clientId: number): value is TLInstancePresence {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		(value as { typeName?: unknown }).typeName === 'instance_presence' &&
-		(value as { id?: unknown }).id === presenceIdOf(clientId)
-	)
+	if (typeof value !== 'object' || value === null) return false
+	const record = value as { typeName?: unknown; id?: unknown; color?: unknown }
+	return record.typeName === 'instance_presence' && record.id === presenceIdOf(clientId) && isPlainColour(record.color)
 }
 
 /** A peer running another version could send a presence this schema rejects; skip it, keep the rest. */

@@ -484,4 +484,26 @@ describe('bindStoreToDoc loading a stored board', () => {
 		expect(getNote(store, createShapeId('good'))).toEqual(note('good', 1, 1))
 		expect(store.has(createShapeId('broken'))).toBe(false)
 	})
+
+	it("an asset that would make this browser load another host's URL is not loaded, from the stored board or a peer", () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		const asset = (id: string, src: string): PlainRecord => ({
+			id: `asset:${id}`,
+			typeName: 'asset',
+			type: 'image',
+			props: { name: 'pixel.png', src, w: 1, h: 1, mimeType: 'image/png', isAnimated: false },
+			meta: {},
+		})
+		const own = asset('own', `/uploads/${'b'.repeat(64)}.png`)
+		const doc = storedBoard(currentSchema(), [page, own, asset('tracker', 'https://evil.example/pixel.png')])
+		const store = newStore()
+		bindStoreToDoc(store, doc)
+		expect(store.has(own.id as TLRecord['id'])).toBe(true)
+		expect(store.has('asset:tracker' as TLRecord['id'])).toBe(false)
+		const remote = copyOf(doc)
+		writeRecordChanges(remote, { put: [asset('later', 'https://evil.example/later.png')], removed: [] }, 'peer')
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'network')
+		expect(store.has('asset:later' as TLRecord['id'])).toBe(false)
+		expect(warn).toHaveBeenCalledWith(expect.stringContaining('asset:tracker'))
+	})
 })
