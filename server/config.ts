@@ -74,6 +74,8 @@ const SETTINGS = {
 	/** Websocket frames above this are refused before they are buffered whole. */
 	maxFrameBytes: integer('MAX_FRAME_BYTES', 4 * MiB, 1024, 256 * MiB),
 	uploadMaxBytes: integer('UPLOAD_MAX_BYTES', 20 * MiB, 1024, 1024 * MiB),
+	/** Per client address, counted as bytes arrive; at least UPLOAD_MAX_BYTES (http/uploads.ts refuses to start otherwise). */
+	uploadBytesPerMinute: integer('UPLOAD_BYTES_PER_MINUTE', 64 * MiB, 1024, 64 * 1024 * MiB),
 	/** How long a board nobody is connected to stays in memory. */
 	roomIdleMs: integer('ROOM_IDLE_MS', 30_000, 0, 24 * 3600_000),
 	/** Accepted updates are batched for this long before they are written; must stay well under 1 s. */
@@ -92,6 +94,12 @@ const LIMITS = {
 	 * same workshop.
 	 */
 	connectionsPerAddress: integer('MAX_CONNECTIONS_PER_ADDRESS', 750, 1, 100_000),
+	/**
+	 * Distinct participant ids (verified or guest) on one board from one address: an identity costs
+	 * one request, so this bounds how many people one client can pose as at once. The default
+	 * still lets the ~250 people behind one office NAT (750 connections, three each) join together.
+	 */
+	identitiesPerAddressPerBoard: integer('MAX_IDENTITIES_PER_ADDRESS_PER_BOARD', 250, 1, 100_000),
 	/** Reverse proxies whose X-Forwarded-For names the client (see relay/clientAddress.ts). */
 	trustedProxies: addressList('TRUSTED_PROXIES'),
 	/** Average rate per connection; bursts of twice this pass, more is throttled, then closed. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError, readConfig, type Config } from './config.js'
 import { BoardAccessService } from './access/BoardAccessService.js'
 import { createHttpApp } from './http/app.js'
+import { IdentityService } from './identity/IdentityService.js'
 import { log } from './logger.js'
 import { RelayServer } from './relay/RelayServer.js'
 import { RoomRegistry } from './relay/RoomRegistry.js'
@@ -15,6 +16,7 @@ const clientDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 async function start(config: Config) {
 	await prepareDataDir(config.dataDir)
+	const identities = await IdentityService.open(config.dataDir)
 	const storage = await LevelBoardStorage.open(path.join(config.dataDir, 'boards'))
 	const rooms = new RoomRegistry(storage, {
 		idleMs: config.roomIdleMs,
@@ -27,8 +29,8 @@ async function start(config: Config) {
 		maxAwarenessClientsPerConnection: config.limits.maxAwarenessClientsPerConnection,
 	})
 	const access = new BoardAccessService(storage)
-	const relay = new RelayServer(rooms, access, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
-	const app = createHttpApp(config, clientDirectory, access, () => ({ loadedBoards: rooms.loadedRoomCount }))
+	const relay = new RelayServer(rooms, access, identities, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
+	const app = createHttpApp(config, clientDirectory, access, identities, () => ({ loadedBoards: rooms.loadedRoomCount }))
 	const server = createServer(app)
 	relay.attach(server)
 

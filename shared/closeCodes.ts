@@ -10,6 +10,8 @@ export const CLOSE_CODES = {
 	unknownViewLink: 4404,
 	boardFull: 4409,
 	tooManyFromAddress: 4410,
+	/** More distinct participant ids on one board from one address than MAX_IDENTITIES_PER_ADDRESS_PER_BOARD. */
+	tooManyIdentities: 4411,
 	documentTooLarge: 4413,
 	/** An update over a shape limit, under another connection's client id, or missing what it builds on for too long. */
 	updateRefused: 4422,

@@ -1,10 +1,7 @@
 import { getIndicesBelow, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
-import { MODEL_LAYOUT } from '../../shared/model/geometry'
-import { STAGE_NUMBERS } from '../../shared/model/zones'
-import { MODEL_CENTRE_TYPE, STAGE_ZONE_TYPE } from '../../shared/model/zoneRecords'
+import { templateZones } from '../../shared/model/zoneRecords'
 import type { ModelCentreShape } from './shapes/ModelCentreShapeUtil'
 import type { StageZoneShape } from './shapes/StageZoneShapeUtil'
-import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
 
 /**
  * Draws the model on the board's first page if any of its zones is missing; not undoable. The
@@ -14,23 +11,7 @@ import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
 export function ensureModelTemplate(editor: Editor): void {
 	const page = editor.getPages()[0]
 	if (!page) return
-	const { centre, innerRadius, outerRadius } = MODEL_LAYOUT
-	const wanted: TLShapePartial<StageZoneShape | ModelCentreShape>[] = [
-		...STAGE_NUMBERS.map((stage) => ({
-			id: stageZoneId(stage),
-			type: STAGE_ZONE_TYPE as typeof STAGE_ZONE_TYPE,
-			x: centre.x - outerRadius,
-			y: centre.y - outerRadius,
-			props: { stage, innerRadius, outerRadius },
-		})),
-		{
-			id: MODEL_CENTRE_ID,
-			type: MODEL_CENTRE_TYPE as typeof MODEL_CENTRE_TYPE,
-			x: centre.x - innerRadius,
-			y: centre.y - innerRadius,
-			props: { radius: innerRadius },
-		},
-	]
+	const wanted = templateZones() as TLShapePartial<StageZoneShape | ModelCentreShape>[]
 	const missing = wanted.filter((shape) => !editor.getShape(shape.id))
 	if (missing.length === 0) return
 	// Below everything already on the page, so notes always sit on top of the zones.

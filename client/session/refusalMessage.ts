@@ -9,6 +9,14 @@ const BY_CODE: Record<RefusalCode, MessageKey> = {
 	locked: 'notice.locked',
 	'lock-unknown': 'notice.locked',
 	'presence-too-large': 'notice.presenceTooLarge',
+	'presence-not-yours': 'notice.presenceNotYours',
+	'model-facilitator-only': 'notice.modelFacilitatorOnly',
+	'not-your-entry': 'notice.notYourEntry',
+	'voting-closed': 'notice.votingClosed',
+	'over-dot-budget': 'notice.overDotBudget',
+	authorship: 'notice.authorship',
+	'off-origin': 'notice.offOrigin',
+	malformed: 'notice.malformed',
 }
 
 /**

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { ensureDepartmentList } from '../../shared/boardSettings'
 import type { DocumentKind } from '../../shared/roles'
 import { recordsOf } from '../../shared/recordDoc'
+import type { IdentityBody } from '../../shared/wire/http'
 import { bindStoreToDoc } from '../sync/bindStoreToDoc'
 import { bindPresence } from '../sync/presence'
 import { connectToRelay } from '../sync/relayConnection'
@@ -14,6 +15,7 @@ import { uploadAssetStore } from '../sync/uploadAssetStore'
 import { fetchRole, roomOf, type BoardLink } from './boardLink'
 import { BoardSession } from './BoardSession'
 import { exposeForDebugging } from './debugHandle'
+import { ensureIdentity } from './identity'
 
 export type OpeningBoard = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; session: BoardSession }
 
@@ -22,10 +24,10 @@ const FIRST_SYNC_TIMEOUT_MS = 5000
 
 /**
  * Opens one board for this page: its Y.Doc kept in IndexedDB (so work survives a reload while
- * offline) and synced through the relay, bound to a tldraw store, with presence through
- * awareness; beside it the facilitation and support documents; and the role the server gives
- * the link. Ready, as one BoardSession, once the role is known and the store holds the board.
- * `shapeUtils` give the store its schema: every shape the board can hold.
+ * offline) and synced through the relay under this browser's identity, bound to a tldraw store,
+ * with presence through awareness; beside it the facilitation and support documents; and the
+ * role the server gives the link. Ready, as one BoardSession, once the role is known and the
+ * store holds the board. `shapeUtils` give the store its schema: every shape the board can hold.
  */
 export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUtilConstructor[]): OpeningBoard {
 	const [opening, setOpening] = useState<OpeningBoard>({ state: 'loading' })
@@ -39,27 +41,11 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 		const store = createTLStore({
 			shapeUtils,
 			bindingUtils: defaultBindingUtils,
-			assets: uploadAssetStore,
+			assets: uploadAssetStore(link.via === 'board' ? link.boardId : link.viewId),
 			collaboration: { status: online },
 		})
-		let session: BoardSession | null = null
-		const connect = (kind: DocumentKind): WebsocketProvider =>
-			connectToRelay(roomOf(link, kind), documents[kind], {
-				facilitatorKey: link.via === 'board' ? link.key : null,
-				readOnly: link.via === 'view' || (kind === 'facilitation' && !link.key),
-				onRefused: (reason) => session?.noticeRefusal(reason),
-			})
-		// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
-		const provider = connect('board')
-		const facilitationProvider = connect('facilitation')
-		const providers = [provider, facilitationProvider, connect('support')]
-		const tracker = trackSyncStatus(provider, documents.board)
-		session = new BoardSession(documents, store, tracker.status)
-		const opened = session
-		exposeForDebugging({ provider, doc: documents.board })
-		const cleanups: (() => void)[] = [tracker.stop, opened.follow()]
-		let roleKnown = false
-		let bound = false
+		const providers: WebsocketProvider[] = []
+		const cleanups: (() => void)[] = []
 		let failed = false
 		let closed = false
 		const fail = (error: Error) => {
@@ -67,47 +53,74 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			failed = true
 			setOpening({ state: 'error', error })
 		}
-		const readyIfComplete = () => {
-			if (!roleKnown || !bound || failed || closed) return
-			if (opened.role.get() !== 'viewer') ensureDepartmentList(documents.board)
-			setOpening({ state: 'ready', session: opened })
-		}
 
-		fetchRole(link).then((role) => {
-			opened.setRole(role)
-			roleKnown = true
-			readyIfComplete()
-		}, fail)
-
-		const bindStore = () => {
-			if (bound || failed || closed) return
-			try {
-				cleanups.push(bindStoreToDoc(store, documents.board, { readOnly: link.via === 'view' }))
-			} catch (error) {
-				return fail(error as Error)
+		const connectAll = ({ token }: IdentityBody) => {
+			let session: BoardSession | null = null
+			const connect = (kind: DocumentKind): WebsocketProvider =>
+				connectToRelay(roomOf(link, kind), documents[kind], {
+					credentials: { identityToken: token, facilitatorKey: link.via === 'board' ? link.key : null },
+					readOnly: link.via === 'view' || (kind === 'facilitation' && !link.key),
+					onRefused: (reason) => session?.noticeRefusal(reason),
+				})
+			// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
+			const provider = connect('board')
+			const facilitationProvider = connect('facilitation')
+			providers.push(provider, facilitationProvider, connect('support'))
+			const tracker = trackSyncStatus(provider, documents.board)
+			session = new BoardSession(documents, store, tracker.status)
+			const opened = session
+			exposeForDebugging({ provider, doc: documents.board })
+			cleanups.push(tracker.stop, opened.follow())
+			let roleKnown = false
+			let bound = false
+			const readyIfComplete = () => {
+				if (!roleKnown || !bound || failed || closed) return
+				if (opened.role.get() !== 'viewer') ensureDepartmentList(documents.board)
+				setOpening({ state: 'ready', session: opened })
 			}
-			cleanups.push(bindPresence(store, provider.awareness, defaultUserStore.currentUser, presenceMeta(opened)))
-			bound = true
-			readyIfComplete()
+
+			fetchRole(link).then((role) => {
+				opened.setRole(role)
+				roleKnown = true
+				readyIfComplete()
+			}, fail)
+
+			const bindStore = () => {
+				if (bound || failed || closed) return
+				try {
+					cleanups.push(bindStoreToDoc(store, documents.board, { readOnly: link.via === 'view' }))
+				} catch (error) {
+					return fail(error as Error)
+				}
+				cleanups.push(bindPresence(store, provider.awareness, defaultUserStore.currentUser, presenceMeta(opened)))
+				bound = true
+				readyIfComplete()
+			}
+			const onStatus = ({ status }: { status: string }) => online.set(status === 'connected' ? 'online' : 'offline')
+			provider.on('status', onStatus)
+			cleanups.push(() => provider.off('status', onStatus))
+			const onSynced = (synced: boolean) => synced && bindStore()
+			provider.on('sync', onSynced)
+			cleanups.push(() => provider.off('sync', onSynced))
+			const onFacilitationSynced = (synced: boolean) => synced && opened.markFacilitationSynced()
+			facilitationProvider.on('sync', onFacilitationSynced)
+			cleanups.push(() => facilitationProvider.off('sync', onFacilitationSynced))
+			localCopy.whenSynced.then(() => {
+				// With a local copy the board opens at once, online or not; otherwise wait for the server.
+				if (recordsOf(documents.board).size > 0) bindStore()
+			})
+			const firstSyncTimeout = setTimeout(bindStore, FIRST_SYNC_TIMEOUT_MS)
+			cleanups.push(() => clearTimeout(firstSyncTimeout))
 		}
-		const onStatus = ({ status }: { status: string }) => online.set(status === 'connected' ? 'online' : 'offline')
-		provider.on('status', onStatus)
-		cleanups.push(() => provider.off('status', onStatus))
-		const onSynced = (synced: boolean) => synced && bindStore()
-		provider.on('sync', onSynced)
-		cleanups.push(() => provider.off('sync', onSynced))
-		const onFacilitationSynced = (synced: boolean) => synced && opened.markFacilitationSynced()
-		facilitationProvider.on('sync', onFacilitationSynced)
-		cleanups.push(() => facilitationProvider.off('sync', onFacilitationSynced))
-		localCopy.whenSynced.then(() => {
-			// With a local copy the board opens at once, online or not; otherwise wait for the server.
-			if (recordsOf(documents.board).size > 0) bindStore()
-		})
-		const firstSyncTimeout = setTimeout(bindStore, FIRST_SYNC_TIMEOUT_MS)
+		// The relay learns who we are as each connection opens, so none opens before the identity is known.
+		ensureIdentity()
+			.then((identity) => {
+				if (!closed && !failed) connectAll(identity)
+			})
+			.catch(fail)
 
 		return () => {
 			closed = true
-			clearTimeout(firstSyncTimeout)
 			for (const cleanup of cleanups.reverse()) cleanup()
 			for (const each of providers) each.destroy()
 			void localCopy.destroy()

@@ -38,6 +38,11 @@ export class BoardAccessService {
 		return timingSafeEqual(expected, offered) ? 'facilitator' : 'participant'
 	}
 
+	/** Whether the board was created here (`roleFor` cannot tell: an unknown board gives participant rights too). */
+	async exists(boardId: string): Promise<boolean> {
+		return (await this.accessOf(boardId)) !== null
+	}
+
 	boardIdOfView(viewId: string): Promise<string | null> {
 		return this.storage.findBoardIdByViewId(viewId)
 	}

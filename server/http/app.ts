@@ -4,11 +4,13 @@ import { CLIENT_CONFIG_PATH, type ClientConfig } from '../../shared/clientConfig
 import { UPLOADS_PATH, type ErrorBody } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { Config } from '../config.js'
+import type { IdentityService } from '../identity/IdentityService.js'
 import { boardsRouter } from './boardsRouter.js'
+import { identityRouter } from './identityRouter.js'
 import { uploadsRouter } from './uploads.js'
 
-/** The HTTP side: health, runtime client config, uploads, and the built client as a single-page app. */
-export function createHttpApp(config: Config, clientDirectory: string, access: BoardAccessService, health: () => object): Express {
+/** The HTTP side: health, runtime client config, boards, identities, uploads, and the built client as a single-page app. */
+export function createHttpApp(config: Config, clientDirectory: string, access: BoardAccessService, identities: IdentityService, health: () => object): Express {
 	const app = express()
 	app.disable('x-powered-by')
 
@@ -23,7 +25,16 @@ export function createHttpApp(config: Config, clientDirectory: string, access: B
 	})
 
 	app.use('/api', express.json({ limit: '16kb' }), boardsRouter(access))
-	app.use(UPLOADS_PATH, uploadsRouter({ directory: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes }))
+	app.use(identityRouter(identities))
+	app.use(
+		UPLOADS_PATH,
+		uploadsRouter(access, {
+			directory: path.join(config.dataDir, 'uploads'),
+			maxBytes: config.uploadMaxBytes,
+			bytesPerMinute: config.uploadBytesPerMinute,
+			trustedProxies: config.limits.trustedProxies,
+		}),
+	)
 
 	app.use(express.static(clientDirectory, { index: false, maxAge: '1h' }))
 	app.get(['/', '/b/{*rest}', '/v/{*rest}'], (_request, response) => {

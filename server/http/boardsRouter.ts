@@ -1,12 +1,13 @@
-import express, { type Router } from 'express'
+import express, { type Request, type Router } from 'express'
 import { isValidBoardId } from '../../shared/boardId.js'
-import type { BoardRoleBody, CreatedBoardBody, ErrorBody, ViewIdBody } from '../../shared/wire/http.js'
+import { FACILITATOR_KEY_HEADER, type BoardRoleBody, type CreatedBoardBody, type ErrorBody, type ViewIdBody } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 
 /**
- * `POST /api/boards` creates a board with its three links; `GET /api/boards/:id/role?key=` tells a
- * browser which role its link gives; `GET /api/boards/:id/view?key=` gives the facilitator the
- * view-only id; `GET /api/views/:viewId` tells whether a view link exists.
+ * `POST /api/boards` creates a board with its three links; `GET /api/boards/:id/role` tells a
+ * browser which role its link gives; `GET /api/boards/:id/view` gives the facilitator the
+ * view-only id; `GET /api/views/:viewId` tells whether a view link exists. The key comes in the
+ * X-Facilitator-Key header.
  */
 export function boardsRouter(access: BoardAccessService): Router {
 	const router = express.Router()
@@ -22,12 +23,12 @@ export function boardsRouter(access: BoardAccessService): Router {
 			return
 		}
 		response.setHeader('Cache-Control', 'no-store')
-		response.json({ role: await access.roleFor(boardId, keyOf(request.query.key)) } satisfies BoardRoleBody)
+		response.json({ role: await access.roleFor(boardId, facilitatorKeyOf(request)) } satisfies BoardRoleBody)
 	})
 
 	router.get('/boards/:boardId/view', async (request, response) => {
 		const { boardId } = request.params
-		const viewId = isValidBoardId(boardId) ? await access.viewIdFor(boardId, keyOf(request.query.key)) : null
+		const viewId = isValidBoardId(boardId) ? await access.viewIdFor(boardId, facilitatorKeyOf(request)) : null
 		response.setHeader('Cache-Control', 'no-store')
 		if (!viewId) {
 			response.status(403).json({ error: 'only the facilitator link can share the view-only link' })
@@ -46,6 +47,11 @@ export function boardsRouter(access: BoardAccessService): Router {
 		response.json({ role: 'viewer' } satisfies BoardRoleBody)
 	})
 	return router
+}
+
+/** The key from the header; `?key=` is how clients from before sent it (the browser no longer does). */
+function facilitatorKeyOf(request: Request): string | null {
+	return keyOf(request.get(FACILITATOR_KEY_HEADER) ?? request.query.key)
 }
 
 function keyOf(value: unknown): string | null {

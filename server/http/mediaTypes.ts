@@ -19,10 +19,13 @@ const SVG: MediaType = { mimeType: 'image/svg+xml', extension: 'svg' }
 
 export const ACCEPTED_MEDIA_DESCRIPTION = 'PNG, JPEG, GIF, WebP, SVG, MP4 or WebM'
 
+/** How many first bytes `sniffMediaType` looks at (an SVG's opening tag may follow a long XML prologue). */
+export const SNIFF_BYTES = 1024
+
 export function sniffMediaType(bytes: Uint8Array): MediaType | undefined {
 	const match = SIGNATURES.find(({ offset, bytes: signature }) => signature.every((byte, index) => bytes[offset + index] === byte))
 	if (match) return match.mediaType
-	const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart()
+	const head = new TextDecoder().decode(bytes.subarray(0, SNIFF_BYTES)).trimStart()
 	if ((head.startsWith('<?xml') || head.startsWith('<svg')) && head.includes('<svg')) return SVG
 	return undefined
 }

@@ -1,3 +1,4 @@
+import { presenceRefusal } from '../policy/presencePolicy.js'
 import type { ClientIdClaims } from './ClientIdClaims.js'
 import type { Refusal } from './Connection.js'
 import { encodeAwarenessStates, type AwarenessEntry } from './protocol.js'
@@ -22,7 +23,7 @@ const REMEMBERED_REMOVALS = 10_000
  * client ids it announced first, at most `maxAwarenessClientsPerConnection` of them; entries about other
  * ids (stock clients echo the states they received) are ignored and cost nothing.
  */
-export class AwarenessRelay<Owner extends { readonly address: string }> {
+export class AwarenessRelay<Owner extends { readonly address: string; readonly participantId: string }> {
 	private readonly peers = new Map<number, PeerState<Owner>>()
 	private readonly countOf = new Map<Owner, number>()
 	/** Removed peers keep their clock, so a late, older state cannot bring them back. */
@@ -35,7 +36,7 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 
 	/**
 	 * Applies entries from `owner`'s connection; returns the client ids whose state changed and a
-	 * refusal to tell the client about, if one of its own states was too large.
+	 * refusal to tell the client about, if one of its own states was too large or not its own to show.
 	 */
 	apply(entries: AwarenessEntry[], owner: Owner): { changed: number[]; refusal: Refusal | null } {
 		const changed: number[] = []
@@ -56,7 +57,13 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 					}
 					continue
 				}
-				if (!isJson(json)) continue
+				const state = parsedJson(json)
+				if (state === undefined) continue
+				const notYours = presenceRefusal(state, owner.participantId)
+				if (notYours) {
+					refusal = notYours
+					continue
+				}
 				if (!current) this.countOf.set(owner, (this.countOf.get(owner) ?? 0) + 1)
 				this.claims.claim(clientId, owner)
 				this.peers.set(clientId, { clock, json, owner })
@@ -110,11 +117,11 @@ export class AwarenessRelay<Owner extends { readonly address: string }> {
 	}
 }
 
-function isJson(text: string): boolean {
+/** The parsed state, or undefined for text that is not JSON. */
+function parsedJson(text: string): unknown {
 	try {
-		JSON.parse(text)
-		return true
+		return JSON.parse(text) as unknown
 	} catch {
-		return false
+		return undefined
 	}
 }

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import { newBoardId } from '../../shared/boardId.js'
+import type { Role } from '../../shared/roles.js'
 import { log } from '../logger.js'
 import { encodePermissionDenied } from '../../shared/wire/messages.js'
 import { refusalReason, type RefusalCode } from '../../shared/wire/refusals.js'
@@ -25,6 +26,8 @@ export class Connection {
 	 * that no other connection can take.
 	 */
 	participantId = `guest-${newBoardId()}`
+	/** What its link allows, set with `writeRefusal`; until then the write policy (server/policy) judges it as a participant. */
+	role: Role | null = null
 	/** Until the role is known nothing may be written. */
 	writeRefusal: WritePolicy = () => ({ code: 'not-ready', detail: 'the connection is not ready yet' })
 	/** Since when this client's updates have been refused for building on changes we lack; null while they are not. */

@@ -4,12 +4,16 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { isBoardLocked } from '../../shared/facilitationDoc.js'
 import type { DocumentKind, Role } from '../../shared/roles.js'
+import type { RelayCredentials } from '../../shared/wire/credentials.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { RelayLimits } from '../config.js'
+import type { IdentityService } from '../identity/IdentityService.js'
 import { log } from '../logger.js'
 import { clientAddress } from './clientAddress.js'
 import { Connection, type WritePolicy } from './Connection.js'
+import { IdentityCap } from './IdentityCap.js'
 import { Inbox } from './Inbox.js'
+import { chooseSubprotocol, offeredCredentials } from './offeredCredentials.js'
 import { parseClientMessage, ProtocolError, type MessageLimits } from './protocol.js'
 import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
 import type { Room } from './Room.js'
@@ -19,9 +23,10 @@ export const RELAY_PATH_PREFIX = '/yjs/'
 
 /**
  * The websocket transport: accepts upgrades under `/yjs/` (see relayPath.ts), resolves the link to
- * a role, refuses bad ids, bad frames and clients over a limit with a close reason, and hands
- * parsed messages to the document's room in order, with the role's write policy attached.
- * Messages that arrive while the role and the room are resolved wait for them.
+ * a role and the offered identity token to a participant id (offeredCredentials.ts), refuses bad
+ * ids, bad frames and clients over a limit with a close reason, and hands parsed messages to the
+ * document's room in order, with the role's write policy attached. Messages that arrive while the
+ * role and the room are resolved wait for them.
  */
 export class RelayServer {
 	private readonly wss: WebSocketServer
@@ -31,14 +36,17 @@ export class RelayServer {
 	private readonly heartbeat: NodeJS.Timeout
 	private readonly trustedProxies: ReadonlySet<string>
 	private readonly messageLimits: MessageLimits
+	private readonly identityCap: IdentityCap
 
 	constructor(
 		private readonly rooms: RoomRegistry,
 		private readonly access: BoardAccessService,
+		private readonly identities: IdentityService,
 		private readonly options: { maxFrameBytes: number; limits: RelayLimits },
 	) {
 		// maxPayload makes ws refuse a larger frame from its header, before buffering it.
-		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes })
+		this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, handleProtocols: chooseSubprotocol })
+		this.identityCap = new IdentityCap(options.limits.identitiesPerAddressPerBoard)
 		this.heartbeat = setInterval(() => this.pingAll(), options.limits.heartbeatMs)
 		this.trustedProxies = new Set(options.limits.trustedProxies)
 		// Every connection on a board may announce a few ids, and a stock client echoes them all.
@@ -53,10 +61,12 @@ export class RelayServer {
 				socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
 				return
 			}
-			const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '')
+			const offered = offeredCredentials(request.headers['sec-websocket-protocol'])
+			// The browser sends the key as a subprotocol, out of proxies' access logs; `?key=` is for clients from before.
+			const facilitatorKey = offered.facilitatorKey ?? new URLSearchParams((request.url ?? '').split('?')[1] ?? '').get('key')
 			this.wss.handleUpgrade(request, socket, head, (ws) => {
 				const address = clientAddress(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], this.trustedProxies)
-				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), query, address)
+				this.accept(ws, pathname.slice(RELAY_PATH_PREFIX.length), { ...offered, facilitatorKey }, address)
 			})
 		})
 	}
@@ -68,7 +78,7 @@ export class RelayServer {
 		this.wss.close()
 	}
 
-	private accept(ws: WebSocket, path: string, query: URLSearchParams, remoteAddress: string) {
+	private accept(ws: WebSocket, path: string, { identityToken, facilitatorKey }: RelayCredentials, remoteAddress: string) {
 		ws.on('error', (error) => log.warn('websocket error', { error: error.message }))
 		// Checked on the raw path, never decoded: `%2e%2e` is refused, not turned into `..`.
 		const target = parseRelayPath(path)
@@ -83,6 +93,9 @@ export class RelayServer {
 		}
 		count(this.connectionsPerAddress, remoteAddress, +1)
 		const connection = new Connection(ws, target.id, limits.sendBufferBytes, remoteAddress)
+		// Without a valid token the connection keeps the guest id it was born with.
+		const verified = identityToken === null ? null : this.identities.verify(identityToken)
+		if (verified !== null) connection.participantId = verified
 		this.connections.add(connection)
 		// Frames that arrive while the role and the room are resolved wait here, in order.
 		const inbox = new Inbox(connection, limits.messagesPerSecond, 2 * this.options.maxFrameBytes)
@@ -108,7 +121,7 @@ export class RelayServer {
 			for (const each of held) this.rooms.release(each)
 		})
 
-		this.join(connection, target, query.get('key'), held, () => closed).then(
+		this.join(connection, target, facilitatorKey, held, () => closed).then(
 			(room) => {
 				if (!room) return
 				inbox.start((frame) => {
@@ -156,6 +169,15 @@ export class RelayServer {
 			connection.close(CLOSE_CODES.boardFull, `this board already has ${this.options.limits.connectionsPerBoard} connections`)
 			return null
 		}
+		// A socket that closed while the board was looked up has said its 'close' already: nothing would count it out.
+		if (isClosed()) return null
+		const leave = this.identityCap.admit(boardId, connection.address, connection.participantId)
+		if (!leave) {
+			const cap = this.options.limits.identitiesPerAddressPerBoard
+			connection.close(CLOSE_CODES.tooManyIdentities, `more than ${cap} people on this board from your address`)
+			return null
+		}
+		connection.socket.once('close', leave)
 		const room = await this.rooms.acquire(name)
 		held.unshift(room)
 		const facilitation = target.kind === 'board' ? await this.rooms.acquire(documentName(boardId, 'facilitation')) : null
@@ -167,6 +189,7 @@ export class RelayServer {
 		count(this.connectionsPerDocument, name, +1)
 		const isLocked = () => (facilitation ? facilitation.read(isBoardLocked) : false)
 		connection.writeRefusal = writePolicy(role, target.kind, isLocked)
+		connection.role = role
 		room.join(connection)
 		return room
 	}

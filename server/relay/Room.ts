@@ -1,10 +1,11 @@
 import type * as Y from 'yjs'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { log } from '../logger.js'
+import type { DocumentPolicy } from '../policy/documentPolicy.js'
 import type { PersistedBoard } from '../storage/PersistedBoard.js'
 import { AwarenessRelay, type AwarenessLimits } from './AwarenessRelay.js'
 import { ClientIdClaims } from './ClientIdClaims.js'
-import type { Connection } from './Connection.js'
+import type { Connection, Refusal } from './Connection.js'
 import type { DocumentState } from './DocumentState.js'
 import { closeCodeForRefusal, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './protocol.js'
 import { checkDependencies } from './updateDependencies.js'
@@ -21,15 +22,18 @@ export const MISSING_DEPENDENCY_GRACE_MS = 20_000
 const ASK_FOR_MISSING_INTERVAL_MS = 1000
 /** Joiners asking with the same state vector (most ask with an empty one) share one encoded answer. */
 const CACHED_SYNC_ANSWERS = 4
+/** A hostile client may send hundreds of refused updates a second: one log line per connection per interval. */
+const REFUSAL_LOG_INTERVAL_MS = 2000
 
 export type RoomOptions = AwarenessLimits & { awarenessTickMs: number; maxDocumentBytes: number; maxNestingDepth: number }
 
 /**
  * One document in memory: its state, its awareness and the connections on it. Every update is
- * checked against the state before it takes effect (see updateDependencies.ts) and applied whole
- * or not at all. Document updates are broadcast at once; awareness changes (cursors, 10+ per
- * second per person) are coalesced and sent once per tick with only the latest state of each
- * peer. Every broadcast is encoded once and the same buffer goes to every peer.
+ * checked against the state before it takes effect (see updateDependencies.ts), then against the
+ * document's write policy (server/policy/writePolicy.ts), and applied whole or not at all.
+ * Document updates are broadcast at once; awareness changes (cursors, 10+ per second per person)
+ * are coalesced and sent once per tick with only the latest state of each peer. Every broadcast
+ * is encoded once and the same buffer goes to every peer.
  */
 export class Room {
 	readonly awareness: AwarenessRelay<Connection>
@@ -38,12 +42,15 @@ export class Room {
 	private readonly changedAwarenessClients = new Set<number>()
 	private awarenessTimer: NodeJS.Timeout | undefined
 	private readonly syncAnswers = new Map<string, Uint8Array>()
+	private readonly refusalsLoggedAt = new WeakMap<Connection, number>()
 	private destroyed = false
 
 	constructor(
 		readonly boardId: string,
 		readonly state: DocumentState,
 		private readonly options: RoomOptions,
+		/** What may change inside the document beyond the connection's role; null: whatever the role allows. */
+		private readonly policy: DocumentPolicy | null,
 		createPersistence: (state: DocumentState) => PersistedBoard,
 		/** Called when the state may hold part of an update: the room must be dropped without saving it. */
 		private readonly onBroken: (room: Room) => void,
@@ -136,6 +143,8 @@ export class Room {
 			log.warn('refused an update', { boardId: this.boardId, problem: verdict.reason })
 			return connection.close(closeCodeForRefusal(verdict.setting), verdict.reason)
 		}
+		const refused = this.policyRefusal(connection, update)
+		if (refused) return this.refuseByPolicy(connection, refused)
 		const taken = verdict.writtenClients.find((client) => !this.claims.mayUse(client, connection))
 		if (taken !== undefined) {
 			// Usually the same browser, reconnected before its old socket was found dead: ask that one
@@ -166,6 +175,21 @@ export class Room {
 		this.persistence.enqueue(update)
 		const message = encodeUpdate(update)
 		for (const other of this.connections) if (other !== connection) other.send(message)
+	}
+
+	/** Read before the update is applied: the policy judges what it would change. */
+	private policyRefusal(connection: Connection, update: Uint8Array): Refusal | null {
+		const { policy } = this
+		return policy && this.state.read((doc) => policy(connection, update, doc))
+	}
+
+	/** Dropped as a locked board's edit is: a later update building on it makes us ask for it again (waitForMissing). */
+	private refuseByPolicy(connection: Connection, refusal: Refusal) {
+		connection.noticeRefusal(refusal)
+		const now = performance.now()
+		if (now - (this.refusalsLoggedAt.get(connection) ?? Number.NEGATIVE_INFINITY) < REFUSAL_LOG_INTERVAL_MS) return
+		this.refusalsLoggedAt.set(connection, now)
+		log.warn('refused an update against the write policy', { boardId: this.boardId, participantId: connection.participantId, ...refusal })
 	}
 
 	/**

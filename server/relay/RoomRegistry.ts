@@ -1,8 +1,12 @@
+import { readVoting } from '../../shared/facilitationDoc.js'
+import { SIDE_DOCUMENTS, type DocumentKind } from '../../shared/roles.js'
 import { log } from '../logger.js'
+import { documentPolicy } from '../policy/documentPolicy.js'
 import { ClientIdClaims } from './ClientIdClaims.js'
 import type { Connection } from './Connection.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
+import { documentName } from './relayPath.js'
 import { Room, type RoomOptions } from './Room.js'
 import { YDocState } from './YDocState.js'
 
@@ -24,6 +28,8 @@ export class RoomRegistry {
 	private readonly unloading = new Map<string, Promise<void>>()
 	/** Client id claims and reservations per document, kept while any are left (see ClientIdClaims). */
 	private readonly claims = new Map<string, ClientIdClaims<Connection>>()
+	/** A support room holds its board's facilitation room for as long as it is loaded: votes are judged by the open round. */
+	private readonly heldFacilitation = new Map<Room, Room>()
 
 	constructor(
 		private readonly storage: DocumentLog,
@@ -77,16 +83,32 @@ export class RoomRegistry {
 
 	private async load(name: string): Promise<Room> {
 		await this.unloading.get(name)
-		const room = new Room(
-			name,
-			new YDocState(this.options.maxNestingDepth),
-			this.options,
-			(state) => new PersistedBoard(this.storage, name, state, this.options),
-			(broken) => void this.discard(broken),
-			this.claimsOf(name),
-		)
-		await room.persistence.load()
-		return room
+		const { boardId, kind } = documentOf(name)
+		const facilitation = kind === 'support' ? await this.acquire(documentName(boardId, 'facilitation')) : null
+		try {
+			const room = new Room(
+				name,
+				new YDocState(this.options.maxNestingDepth),
+				this.options,
+				documentPolicy(kind, () => (facilitation ? facilitation.read(readVoting) : null)),
+				(state) => new PersistedBoard(this.storage, name, state, this.options),
+				(broken) => void this.discard(broken),
+				this.claimsOf(name),
+			)
+			await room.persistence.load()
+			if (facilitation) this.heldFacilitation.set(room, facilitation)
+			return room
+		} catch (error) {
+			if (facilitation) this.release(facilitation)
+			throw error
+		}
+	}
+
+	private releaseHeld(room: Room) {
+		const facilitation = this.heldFacilitation.get(room)
+		if (!facilitation) return
+		this.heldFacilitation.delete(room)
+		this.release(facilitation)
 	}
 
 	private claimsOf(name: string): ClientIdClaims<Connection> {
@@ -110,6 +132,7 @@ export class RoomRegistry {
 				await room.persistence.flushAndCompact()
 				log.info('unloaded idle board', { boardId: name })
 				room.destroy()
+				this.releaseHeld(room)
 				this.forgetIdleClaims()
 			} catch {
 				// Storage is failing: keep the board in memory (PersistedBoard retries) and try again later.
@@ -130,6 +153,7 @@ export class RoomRegistry {
 		this.entries.delete(room.boardId)
 		clearTimeout(entry.idleTimer)
 		room.destroy()
+		this.releaseHeld(room)
 		for (const connection of room.connections) {
 			room.claims.releaseAll(connection)
 			connection.close(RELOAD_CLOSE_CODE, 'the board is being reloaded; reconnecting')
@@ -142,4 +166,13 @@ export class RoomRegistry {
 		this.unloading.set(name, done)
 		await done
 	}
+}
+
+/** The board and kind of a document from its room name (see documentName). */
+function documentOf(name: string): { boardId: string; kind: DocumentKind } {
+	for (const kind of SIDE_DOCUMENTS) {
+		const suffix = documentName('', kind)
+		if (name.endsWith(suffix)) return { boardId: name.slice(0, -suffix.length), kind }
+	}
+	return { boardId: name, kind: 'board' }
 }

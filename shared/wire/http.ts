@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BOARD_ID_PATTERN } from '../boardId.js'
 import type { ClientConfig } from '../clientConfig.js'
 import type { Role } from '../roles.js'
+import { CREDENTIAL_PATTERN } from './credentials.js'
 
 /**
  * The HTTP API the browser calls (server/http answers it): paths, and the body of each successful
@@ -12,10 +13,19 @@ import type { Role } from '../roles.js'
 
 export const BOARDS_PATH = '/api/boards'
 export const boardRolePath = (boardId: string) => `${BOARDS_PATH}/${boardId}/role`
-/** The board's view-only link id, for the facilitator (`?key=`). */
+/** The board's view-only link id, for the facilitator. */
 export const boardViewIdPath = (boardId: string) => `${BOARDS_PATH}/${boardId}/view`
 export const viewPath = (viewId: string) => `/api/views/${viewId}`
+export const IDENTITY_PATH = '/api/identity'
 export const UPLOADS_PATH = '/uploads'
+/** The board an upload belongs to (its participant link id), on `POST /uploads`. */
+export const UPLOAD_BOARD_HEADER = 'X-Board-Id'
+
+/**
+ * The request header that carries the facilitator key to the role and view-id answers: a header,
+ * not the query, which reverse proxies write to their access logs.
+ */
+export const FACILITATOR_KEY_HEADER = 'X-Facilitator-Key'
 
 const linkId = z.string().regex(BOARD_ID_PATTERN)
 
@@ -23,13 +33,20 @@ const linkId = z.string().regex(BOARD_ID_PATTERN)
 export const createdBoardBody = z.object({ boardId: linkId, facilitatorKey: z.string().min(1), viewId: linkId })
 export type CreatedBoardBody = z.infer<typeof createdBoardBody>
 
-/** `GET /api/boards/<boardId>/role?key=`, and `GET /api/views/<viewId>` for a view link that exists. */
+/**
+ * `GET /api/boards/<boardId>/role` (the key, if any, in FACILITATOR_KEY_HEADER), and
+ * `GET /api/views/<viewId>` for a view link that exists.
+ */
 export const boardRoleBody = z.object({ role: z.enum(['facilitator', 'participant', 'viewer']) satisfies z.ZodType<Role> })
 export type BoardRoleBody = z.infer<typeof boardRoleBody>
 
-/** `GET /api/boards/<boardId>/view?key=`: the view-only id, for the facilitator only. */
+/** `GET /api/boards/<boardId>/view` with the key in FACILITATOR_KEY_HEADER: the view-only id, for the facilitator only. */
 export const viewIdBody = z.object({ viewId: linkId })
 export type ViewIdBody = z.infer<typeof viewIdBody>
+
+/** `POST /api/identity`: a new participant id, and the token the relay checks it by (it travels as a subprotocol). */
+export const identityBody = z.object({ participantId: linkId, token: z.string().regex(CREDENTIAL_PATTERN) })
+export type IdentityBody = z.infer<typeof identityBody>
 
 /** `GET /api/client-config` (CLIENT_CONFIG_PATH). */
 export const clientConfigBody = z.object({ tldrawLicenseKey: z.string().nullable() }) satisfies z.ZodType<ClientConfig>

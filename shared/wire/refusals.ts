@@ -17,6 +17,23 @@ export const REFUSAL_CODES = [
 	'lock-unknown',
 	/** A cursor and selection state over MAX_AWARENESS_STATE_BYTES. */
 	'presence-too-large',
+	/** A presence under another user id than the connection's own, or with a colour that is not a plain colour. */
+	'presence-not-yours',
+	// What the write policy (server/policy/writePolicy.ts) refuses inside a document:
+	/** A participant changed the model's zones, the board's title or prompts, or removed a department. */
+	'model-facilitator-only',
+	/** An endorsement or votes under another person's id. */
+	'not-your-entry',
+	/** Votes outside the open voting round. */
+	'voting-closed',
+	/** More dots than the round gives each person. */
+	'over-dot-budget',
+	/** A note written in another person's name, or an existing note's author changed. */
+	'authorship',
+	/** Something that would make browsers load from another host, or a colour that is not one. */
+	'off-origin',
+	/** Data in a form the board never writes (a record that is no map of plain values, a bad endorsement). */
+	'malformed',
 ] as const
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number]

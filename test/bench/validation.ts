@@ -1,15 +1,18 @@
 /**
  * What checking an update costs the relay before it takes effect (server/relay/updateShape.ts and
- * updateDependencies.ts), against a loaded 5,000-note board: a drag frame, a freehand-stroke frame
- * and the largest updates the default limits allow. Prints median and max of repeated runs, and
- * what applying the same update costs, for scale. Run by `npm run bench`.
+ * updateDependencies.ts, then the write policy: server/policy/updateEffects.ts and writePolicy.ts),
+ * against a loaded 5,000-note board: a drag frame, a freehand-stroke frame, the browser's largest
+ * transaction (a paste of 100 notes), 1,200 notes moved in one update and the largest updates the
+ * default limits allow. Prints median and max of repeated runs, and what applying the same update
+ * costs, for scale. Run by `npm run bench`.
  */
 import * as Y from 'yjs'
 import { readConfig } from '../../server/config'
+import { documentPolicy } from '../../server/policy/documentPolicy'
 import { checkDependencies } from '../../server/relay/updateDependencies'
 import { scanUpdate } from '../../server/relay/updateShape'
 import { YDocState } from '../../server/relay/YDocState'
-import { writeRecordChanges, type PlainRecord } from '../../shared/recordDoc'
+import { recordsOf, RECORDS_PER_TRANSACTION, writeRecordChanges, type PlainRecord } from '../../shared/recordDoc'
 import { manyEntriesUpdate } from '../helpers/hostileUpdates'
 import { makeGen, makeNote } from './noteRecords'
 
@@ -49,12 +52,30 @@ const strokeFrame = (step: number) =>
 			null,
 		),
 	)
+const paste = (step: number) => {
+	const pasted = Array.from({ length: RECORDS_PER_TRANSACTION }, (_, index) => makeNote(gen, NOTES + step * RECORDS_PER_TRANSACTION + index))
+	return nextUpdate(() => writeRecordChanges(author, { put: pasted as unknown as PlainRecord[], removed: [] }, null))
+}
+/** Each note's old x is its own delete range the first time, so 1,200 moves and their ranges stay under MAX_UPDATE_ENTRIES. */
+const manyMoved = (step: number) =>
+	nextUpdate(() =>
+		author.transact(() =>
+			notes.slice(0, 1200).forEach((note, index) =>
+				recordsOf(author)
+					.get(note.id)!
+					.set('x', step * 10 + index),
+			),
+		),
+	)
 const largestByEntries = (step: number) => manyEntriesUpdate(limits.maxUpdateEntries - 1, `bench-entries-${step}`)
 const largestValue = (step: number) => {
 	const doc = new Y.Doc()
 	doc.getMap(`bench-value-${step}`).set('big', 'v'.repeat(limits.maxValueBytes - 32))
 	return Y.encodeStateAsUpdate(doc)
 }
+
+const policy = documentPolicy('board', () => null)!
+const participant = { role: 'participant', participantId: 'bench' } as const
 
 type Figures = { median: number; max: number }
 const figures = (samples: number[]): Figures => {
@@ -65,6 +86,7 @@ const figures = (samples: number[]): Figures => {
 /** Validates, then applies, a fresh update per run (the first runs warm up and are not counted). */
 function measure(makeUpdate: (step: number) => Uint8Array, runs: number) {
 	const validation: number[] = []
+	const judgement: number[] = []
 	const application: number[] = []
 	let bytes = 0
 	const warmUp = Math.min(20, runs)
@@ -76,29 +98,35 @@ function measure(makeUpdate: (step: number) => Uint8Array, runs: number) {
 		const validated = performance.now() - started
 		if (!verdict.ok) throw new Error(`bench update refused: ${verdict.reason}`)
 		started = performance.now()
+		const refusal = board.read((doc) => policy(participant, update, doc))
+		const judged = performance.now() - started
+		if (refusal) throw new Error(`bench update refused by the write policy: ${refusal.detail}`)
+		started = performance.now()
 		board.apply(update)
 		const applied = performance.now() - started
 		if (step >= warmUp) {
 			validation.push(validated)
+			judgement.push(judged)
 			application.push(applied)
 		}
 	}
-	return { bytes, validation: figures(validation), application: figures(application) }
+	return { bytes, validation: figures(validation), judgement: figures(judgement), application: figures(application) }
 }
 
 const cases: [string, (step: number) => Uint8Array, number][] = [
 	['drag frame (one note moved)', dragFrame, RUNS * 5],
 	['freehand stroke frame', strokeFrame, RUNS * 5],
+	[`paste of ${RECORDS_PER_TRANSACTION} notes (one browser transaction)`, paste, 40],
+	['1,200 notes moved in one update', manyMoved, 20],
 	[`largest by entries (${limits.maxUpdateEntries - 1} map sets)`, largestByEntries, 20],
 	[`largest value (${Math.round(limits.maxValueBytes / 1024)} KiB string)`, largestValue, 20],
 ]
 const format = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`)
-console.log(`\nUpdate validation against a loaded ${NOTES}-note board: check (scan + dependencies) and apply, median / max`)
-console.log('| update | bytes | check | apply |')
-console.log('|---|---|---|---|')
+const both = ({ median, max }: Figures) => `${format(median)} / ${format(max)}`
+console.log(`\nUpdate validation against a loaded ${NOTES}-note board: check (scan + dependencies), write policy (effects + rules) and apply, median / max`)
+console.log('| update | bytes | check | policy | apply |')
+console.log('|---|---|---|---|---|')
 for (const [label, makeUpdate, runs] of cases) {
-	const { bytes, validation, application } = measure(makeUpdate, runs)
-	console.log(
-		`| ${label} | ${bytes.toLocaleString('en')} | ${format(validation.median)} / ${format(validation.max)} | ${format(application.median)} / ${format(application.max)} |`,
-	)
+	const { bytes, validation, judgement, application } = measure(makeUpdate, runs)
+	console.log(`| ${label} | ${bytes.toLocaleString('en')} | ${both(validation)} | ${both(judgement)} | ${both(application)} |`)
 }

@@ -3,6 +3,8 @@ import { afterEach, expect } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { credentialSubprotocols } from '../../shared/wire/credentials'
+import { IDENTITY_PATH, identityBody, readBody } from '../../shared/wire/http'
 import { waitFor } from '../helpers/waitFor'
 import { openBoard, type Person } from './boardPage'
 import type { browserSession } from './browserSession'
@@ -29,6 +31,14 @@ export function boardRoles(session: Session) {
 	const participantUrl = (board: CreatedBoard, query = '') => `${base()}/b/${board.boardId}${query}`
 	const viewerUrl = (board: CreatedBoard) => `${base()}/v/${board.viewId}`
 
+	async function connect(room: string, protocols: string[]) {
+		const doc = new Y.Doc()
+		const provider = new WebsocketProvider(session.server.relayUrl, room, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true, protocols })
+		providers.push(provider)
+		await waitFor(() => provider.synced, { what: `${room} to sync` })
+		return { doc, provider }
+	}
+
 	return {
 		facilitatorUrl,
 		participantUrl,
@@ -43,15 +53,14 @@ export function boardRoles(session: Session) {
 		asViewer: async (board: CreatedBoard): Promise<Page> => openBoard(await session.person(), viewerUrl(board)),
 		/** A synced stock client on a room (`boardId`, `boardId/facilitation`, ...), with the facilitator key when given. */
 		async documentClient(room: string, key?: string): Promise<Y.Doc> {
-			const doc = new Y.Doc()
-			const provider = new WebsocketProvider(session.server.relayUrl, room, doc, {
-				WebSocketPolyfill: WebSocket as never,
-				disableBc: true,
-				params: key ? { key } : {},
-			})
-			providers.push(provider)
-			await waitFor(() => provider.synced, { what: `${room} to sync` })
-			return doc
+			return (await connect(room, credentialSubprotocols({ identityToken: null, facilitatorKey: key ?? null }))).doc
+		},
+		/** A raw client with an identity of its own from the server, as a browser has: it may write its own support entries. */
+		async identifiedClient(room: string): Promise<{ doc: Y.Doc; participantId: string }> {
+			const response = await fetch(base() + IDENTITY_PATH, { method: 'POST' })
+			const { participantId, token } = await readBody(response, IDENTITY_PATH, identityBody)
+			const { doc } = await connect(room, credentialSubprotocols({ identityToken: token, facilitatorKey: null }))
+			return { doc, participantId }
 		},
 	}
 }

@@ -28,6 +28,7 @@ import {
 	whileMovingMouse,
 } from './boardPage'
 import { browserSession } from './browserSession'
+import { createBoard } from '../helpers/uploads'
 
 const session = browserSession()
 const person = session.person
@@ -214,7 +215,8 @@ describe('a board shared by two people', () => {
 	})
 
 	test('an image dropped onto the board is uploaded to the server and the board holds only its URL', async () => {
-		const url = newBoardUrl(session.server.httpUrl)
+		// Uploads belong to a board that exists, as one made on the start page does.
+		const url = `${session.server.httpUrl}/b/${(await createBoard(session.server.httpUrl)).boardId}`
 		const a = await openBoard(await person(), url)
 		const b = await openBoard(await person(), url)
 		const at = await onCanvas(a, { x: 400, y: 300 })

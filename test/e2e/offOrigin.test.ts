@@ -88,9 +88,13 @@ describe('nothing leaves the origin', () => {
 				color: `url(${elsewhereUrl}/cursor.png)`,
 				cursor: { x: 0, y: 0, type: 'default', rotation: 0 },
 			})
-			// A harmless note after the rest: once a page shows it, everything before it has reached that page or been refused.
+			// A harmless note from another client after the attack: once a page shows it, what came before
+			// has reached that page or was refused. (The attacker's own later writes would wait forever
+			// on its refused ones.)
+			await waitFor(() => hostile.wsconnected, { what: 'the attack sent' })
+			const witness = await roles.documentClient(board.boardId)
 			const marker = noteRecord({ id: 'shape:after-the-attack', x: 900, y: 900 })
-			writeRecordChanges(doc, { put: [marker as unknown as PlainRecord], removed: [] }, 'hostile')
+			writeRecordChanges(witness, { put: [marker as unknown as PlainRecord], removed: [] }, 'witness')
 
 			const context = await session.person()
 			const requested: string[] = []

@@ -117,8 +117,8 @@ describe('fuzzing the relay with hostile update sequences', () => {
 				const board = `fuzz-${run++}`
 				const honest: Honest = { anna: await connectSynced(server.relayUrl, board), bram: await connectSynced(server.relayUrl, board) }
 				// As browsers do on joining: their presence makes their client ids known, and theirs.
-				honest.anna.provider.awareness.setLocalStateField('presence', { name: 'Anna' })
-				honest.bram.provider.awareness.setLocalStateField('presence', { name: 'Bram' })
+				honest.anna.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+				honest.bram.provider.awareness.setLocalStateField('user', { name: 'Bram' })
 				await waitFor(
 					() =>
 						honest.bram.provider.awareness.getStates().has(honest.anna.doc.clientID) &&

@@ -140,7 +140,7 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 	it('awareness: a socket speaks for at most 4 ids of its own, states over MAX_AWARENESS_STATE_BYTES are ignored, a flood of 300,000 removals is refused unread', async () => {
 		const server = await serverWith()
 		const anna = await honest(server, 'awareness')
-		anna.provider.awareness.setLocalStateField('presence', { name: 'Anna' })
+		anna.provider.awareness.setLocalStateField('user', { name: 'Anna' })
 		const bram = await honest(server, 'awareness')
 		await waitFor(() => bram.provider.awareness.getStates().get(anna.doc.clientID), { what: "Anna's presence at Bram's" })
 		const attacker = await raw(server, 'awareness')
@@ -149,21 +149,21 @@ describe('the relay refuses hostile updates whole, with a reason, and the board 
 			encodeAwareness(awarenessBatch(Array.from({ length: 40 }, (_, index) => ({ clientId: 1000 + index, clock: 1, state: { bulky } })))),
 		)
 		attacker.socket.send(encodeAwareness(awarenessBatch([{ clientId: 2000, clock: 1, state: { huge: 'y'.repeat(1 * MiB) } }])))
-		attacker.socket.send(encodeAwareness(awarenessBatch([{ clientId: anna.doc.clientID, clock: 99, state: { presence: { name: 'Facilitator' } } }])))
+		attacker.socket.send(encodeAwareness(awarenessBatch([{ clientId: anna.doc.clientID, clock: 99, state: { user: { name: 'Facilitator' } } }])))
 		const removals = Array.from({ length: 300_000 }, (_, index) => ({ clientId: 5_000_000 + index, clock: 1, state: null }))
 		const before = rssBytes(server)
 		attacker.socket.send(encodeAwareness(awarenessBatch(removals)))
 		const closed = await attacker.closed
 		expect(closed.code).toBe(CLOSE_CODES.malformedMessage)
 		expect(closed.reason).toContain('300000 clients')
-		anna.provider.awareness.setLocalStateField('presence', { name: 'Anna', moved: true })
-		await waitFor(() => (bram.provider.awareness.getStates().get(anna.doc.clientID) as { presence?: { moved?: boolean } })?.presence?.moved, {
+		anna.provider.awareness.setLocalStateField('user', { name: 'Anna', moved: true })
+		await waitFor(() => (bram.provider.awareness.getStates().get(anna.doc.clientID) as { user?: { moved?: boolean } })?.user?.moved, {
 			what: "Anna's next move",
 		})
 		const foreign = [...bram.provider.awareness.getStates().keys()].filter((id) => id >= 1000 && id < 3000)
 		expect(foreign.length).toBeLessThanOrEqual(4)
 		expect(foreign).not.toContain(2000)
-		expect((bram.provider.awareness.getStates().get(anna.doc.clientID) as { presence: { name: string } }).presence.name).toBe('Anna')
+		expect((bram.provider.awareness.getStates().get(anna.doc.clientID) as { user: { name: string } }).user.name).toBe('Anna')
 		expect(rssBytes(server) - before).toBeLessThan(20 * MiB)
 	})
 

@@ -13,7 +13,7 @@ const { serverWith, client, raw } = relayTestBed()
 
 /** An awareness frame announcing `clientId` with a cursor, as a browser sends on every move. */
 function awarenessFrame(clientId: number, clock: number) {
-	return encodeAwareness(awarenessUpdate(clientId, clock, { presence: { cursor: { x: clock, y: 0 } } }))
+	return encodeAwareness(awarenessUpdate(clientId, clock, { user: { cursor: { x: clock, y: 0 } } }))
 }
 
 async function stillServes(server: RunningServer, board: string, honest: YjsClient) {
@@ -113,12 +113,12 @@ describe('relay limits', () => {
 		const ada = await client(server, 'presence')
 		const watcher = await client(server, 'presence')
 		const refusals = collectRefusalCodes(ada.provider)
-		ada.provider.awareness.setLocalStateField('presence', { userName: 'Ada' })
+		ada.provider.awareness.setLocalStateField('user', { userName: 'Ada' })
 		await waitFor(() => watcher.provider.awareness.getStates().get(ada.doc.clientID), { what: "Ada's presence at the watcher" })
-		ada.provider.awareness.setLocalStateField('presence', { userName: 'Ada', selection: 'x'.repeat(2048) })
+		ada.provider.awareness.setLocalStateField('user', { userName: 'Ada', selection: 'x'.repeat(2048) })
 		await waitFor(() => refusals.length > 0, { what: 'a refusal' })
 		expect(refusals[0]).toBe('presence-too-large')
-		expect(watcher.provider.awareness.getStates().get(ada.doc.clientID)).toEqual({ presence: { userName: 'Ada' } })
+		expect(watcher.provider.awareness.getStates().get(ada.doc.clientID)).toEqual({ user: { userName: 'Ada' } })
 	})
 
 	it('drops a client that stops reading once its backlog passes MAX_SEND_BUFFER_BYTES, while others keep p99 under 50 ms', async () => {

@@ -70,7 +70,8 @@ describe('relay', () => {
 		expect(status).toContain('101')
 		expect(close?.code).toBe(CLOSE_CODES.invalidBoardId)
 		expect(close?.reason).toMatch(/board id/)
-		expect(readdirSync(server.dataDir).sort()).toEqual(['boards', 'uploads'])
+		// What the server makes at start, and nothing for the refused id.
+		expect(readdirSync(server.dataDir).sort()).toEqual(['boards', 'identity-key', 'uploads'])
 	})
 
 	it.each([

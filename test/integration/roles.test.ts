@@ -21,6 +21,12 @@ afterAll(async () => {
 	removeDataDir(server)
 })
 
+/**
+ * A root of the documents that no browser reads, which the write policy (test/integration/writePolicy.test.ts)
+ * leaves alone: what these tests write is judged by role and lock only.
+ */
+const ROLE_ROOT = 'role-test'
+
 type Created = { boardId: string; facilitatorKey: string; viewId: string }
 
 async function createBoard(on: RunningServer = server): Promise<Created> {
@@ -85,10 +91,10 @@ describe('roles enforced by the relay', () => {
 		}
 		expect(viewId).not.toBe(boardId)
 		const participant = await open(boardId)
-		participant.doc.getMap('records').set('note', 'visible to viewers')
+		participant.doc.getMap(ROLE_ROOT).set('note', 'visible to viewers')
 		const viewer = await open(`view/${viewId}`)
-		await waitFor(() => viewer.doc.getMap('records').get('note'), { what: 'the viewer to see the board' })
-		viewer.doc.getMap('records').set('forged', 'by a viewer')
+		await waitFor(() => viewer.doc.getMap(ROLE_ROOT).get('note'), { what: 'the viewer to see the board' })
+		viewer.doc.getMap(ROLE_ROOT).set('forged', 'by a viewer')
 		for (const kind of ['facilitation', 'support']) {
 			const side = await open(`view/${viewId}/${kind}`)
 			side.doc.getMap('anything').set('forged', true)
@@ -98,7 +104,7 @@ describe('roles enforced by the relay', () => {
 		}
 		await waitFor(() => viewer.refusals.length > 0, { what: 'a refusal' })
 		expect(viewer.refusals[0]).toBe('view-only')
-		expect((await serverState(boardId)).getMap('records').has('forged')).toBe(false)
+		expect((await serverState(boardId)).getMap(ROLE_ROOT).has('forged')).toBe(false)
 		expect(JSON.stringify(viewer.doc.toJSON())).not.toContain(boardId)
 	})
 
@@ -110,7 +116,7 @@ describe('roles enforced by the relay', () => {
 		expect(closed).toEqual({ code: CLOSE_CODES.unknownViewLink, reason: 'this view-only link does not exist' })
 	})
 
-	it('a locked board drops participant edits but keeps endorsements, and unlocking lets edits in again', async () => {
+	it('a locked board drops participant edits but keeps support writes, and unlocking lets edits in again', async () => {
 		const { boardId, facilitatorKey } = await createBoard()
 		const facilitation = await open(`${boardId}/facilitation`, facilitatorKey)
 		const participant = await open(boardId)
@@ -120,18 +126,18 @@ describe('roles enforced by the relay', () => {
 			what: 'the lock on the server',
 		})
 
-		participant.doc.getMap('records').set('while-locked', 'dropped')
-		support.doc.getMap('endorsements').set('shape:x|someone', { name: 'A', department: 'IT', at: 'now' })
+		participant.doc.getMap(ROLE_ROOT).set('while-locked', 'dropped')
+		support.doc.getMap(ROLE_ROOT).set('while-locked', 'kept')
 		await waitFor(() => participant.refusals.length > 0, { what: 'a refusal' })
 		expect(participant.refusals[0]).toBe('locked')
-		expect((await serverState(boardId)).getMap('records').has('while-locked')).toBe(false)
-		await waitFor(async () => (await serverState(`${boardId}/support`)).getMap('endorsements').has('shape:x|someone'), {
-			what: 'the endorsement on the server',
+		expect((await serverState(boardId)).getMap(ROLE_ROOT).has('while-locked')).toBe(false)
+		await waitFor(async () => (await serverState(`${boardId}/support`)).getMap(ROLE_ROOT).has('while-locked'), {
+			what: 'the support write on the server',
 		})
 
 		const facilitatorOnBoard = await open(boardId, facilitatorKey)
-		facilitatorOnBoard.doc.getMap('records').set('by-facilitator', 'kept')
-		await waitFor(async () => (await serverState(boardId)).getMap('records').get('by-facilitator'), {
+		facilitatorOnBoard.doc.getMap(ROLE_ROOT).set('by-facilitator', 'kept')
+		await waitFor(async () => (await serverState(boardId)).getMap(ROLE_ROOT).get('by-facilitator'), {
 			what: "the facilitator's edit while locked",
 		})
 
@@ -139,8 +145,8 @@ describe('roles enforced by the relay', () => {
 		await waitFor(async () => (await serverState(`${boardId}/facilitation`)).getMap(FACILITATION_MAP).get(LOCKED_KEY) === false, {
 			what: 'the unlock',
 		})
-		participant.doc.getMap('records').set('after-unlock', 'kept')
-		await waitFor(async () => (await serverState(boardId)).getMap('records').get('after-unlock'), { what: 'the edit after unlocking' })
+		participant.doc.getMap(ROLE_ROOT).set('after-unlock', 'kept')
+		await waitFor(async () => (await serverState(boardId)).getMap(ROLE_ROOT).get('after-unlock'), { what: 'the edit after unlocking' })
 	})
 
 	it('a lock set after the facilitation document sat idle holds for a participant who was connected all along', async () => {
@@ -157,10 +163,10 @@ describe('roles enforced by the relay', () => {
 			await waitFor(async () => (await serverState(`${boardId}/facilitation`, undefined, idle)).getMap(FACILITATION_MAP).get(LOCKED_KEY), {
 				what: 'the lock on the server',
 			})
-			participant.doc.getMap('records').set('while-locked', 'must be dropped')
+			participant.doc.getMap(ROLE_ROOT).set('while-locked', 'must be dropped')
 			await waitFor(() => participant.refusals.length > 0, { what: 'a refusal' })
 			expect(participant.refusals[0]).toBe('locked')
-			expect((await serverState(boardId, undefined, idle)).getMap('records').has('while-locked')).toBe(false)
+			expect((await serverState(boardId, undefined, idle)).getMap(ROLE_ROOT).has('while-locked')).toBe(false)
 		} finally {
 			await idle.stop()
 			removeDataDir(idle)

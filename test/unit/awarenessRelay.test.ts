@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { AwarenessRelay, type AwarenessLimits } from '../../server/relay/AwarenessRelay'
 import { ClientIdClaims, RECONNECT_RESERVATION_MS } from '../../server/relay/ClientIdClaims'
 
-type Owner = { readonly address: string }
+type Owner = { readonly address: string; readonly participantId: string }
 
 const LIMITS: AwarenessLimits = { maxAwarenessClientsPerConnection: 4, maxAwarenessStateBytes: 1024 }
 
@@ -12,7 +12,8 @@ const entry = (clientId: number, clock: number, state: unknown) => ({ clientId, 
 const removal = (clientId: number, clock: number) => ({ clientId, clock, json: 'null' })
 
 /** A connection from `address`; each call is another connection. */
-const connection = (address = '192.0.2.1'): Owner => ({ address })
+let connections = 0
+const connection = (address = '192.0.2.1'): Owner => ({ address, participantId: `person-${++connections}` })
 
 function newRelay(limits: AwarenessLimits = LIMITS, now?: () => number) {
 	const claims = new ClientIdClaims<Owner>(now)
@@ -155,5 +156,37 @@ describe('AwarenessRelay', () => {
 		expect(relay.clientIds).toEqual([])
 		// Nothing was claimed either.
 		expect(relay.apply([entry(7, 1, {})], connection()).changed).toEqual([7])
+	})
+
+	describe("a presence shows its connection's own identity", () => {
+		const presence = (userId: string, color = '#ff802b') => ({ presence: { typeName: 'instance_presence', userId, userName: 'Anna', color } })
+
+		it("under its own user id with a plain colour it goes out; under anyone else's id it is refused and the previous state stays", () => {
+			const { relay } = newRelay()
+			const anna = connection()
+			expect(relay.apply([entry(5, 1, presence(`user:${anna.participantId}`))], anna)).toEqual({ changed: [5], refusal: null })
+			const posing = relay.apply([entry(5, 2, presence('user:the-facilitator'))], anna)
+			expect(posing.changed).toEqual([])
+			expect(posing.refusal?.code).toBe('presence-not-yours')
+			expect(receiverOf(relay, [5]).getStates().get(5)).toEqual(presence(`user:${anna.participantId}`))
+		})
+
+		it('a colour that is CSS fetching something, or a name past 100 characters, is refused', () => {
+			const { relay } = newRelay()
+			const bram = connection()
+			expect(relay.apply([entry(6, 1, presence(`user:${bram.participantId}`, 'url(https://evil.example/x)'))], bram).refusal?.code).toBe(
+				'presence-not-yours',
+			)
+			const longName = { presence: { ...presence(`user:${bram.participantId}`).presence, userName: 'x'.repeat(101) } }
+			expect(relay.apply([entry(6, 1, longName)], bram).refusal?.code).toBe('presence-not-yours')
+			expect(relay.clientIds).toEqual([])
+		})
+
+		it("awareness without a tldraw presence (a stock client's own fields) and a cleared presence pass", () => {
+			const { relay } = newRelay()
+			const stock = connection()
+			expect(relay.apply([entry(8, 1, { user: { name: 'Ada' } })], stock).refusal).toBeNull()
+			expect(relay.apply([entry(8, 2, { presence: null })], stock)).toEqual({ changed: [8], refusal: null })
+		})
 	})
 })

@@ -24,11 +24,11 @@ import { SHAPE_LIMITS } from '../helpers/shapeLimits'
 
 const parse = (input: Uint8Array) => parseClientMessage(input, SHAPE_LIMITS)
 
-type Peer = { readonly address: string }
+type Peer = { readonly address: string; readonly participantId: string }
 
 const newAwarenessRelay = () => new AwarenessRelay<Peer>({ maxAwarenessClientsPerConnection: 4, maxAwarenessStateBytes: 128 * 1024 }, new ClientIdClaims())
 
-const peer = (): Peer => ({ address: '192.0.2.1' })
+const peer = (): Peer => ({ address: '192.0.2.1', participantId: 'peer' })
 
 const awarenesses: awarenessProtocol.Awareness[] = []
 

@@ -3,7 +3,7 @@ import { boardViewIdPath, readBody, viewIdBody } from '../../../shared/wire/http
 import { useTranslation } from '../../i18n/locale'
 import { errorText, TranslatableError } from '../../i18n/TranslatableError'
 import { routeOf } from '../../routes'
-import { facilitatorKeyFor, facilitatorLink, participantLink, viewLink } from '../../session/boardLink'
+import { facilitatorKeyFor, facilitatorKeyHeaders, facilitatorLink, participantLink, viewLink } from '../../session/boardLink'
 import { Dialog } from '../../ui/Dialog'
 import { LinkField } from './LinkField'
 
@@ -51,7 +51,7 @@ function useViewLink(boardId: string | null, key: string | null): ViewLink {
 		if (boardId === null || key === null) return
 		let current = true
 		const path = boardViewIdPath(boardId)
-		fetch(`${path}?key=${encodeURIComponent(key)}`)
+		fetch(path, { headers: facilitatorKeyHeaders(key) })
 			.then(async (response) => {
 				if (!response.ok) throw new TranslatableError('link.httpFailed', { status: response.status })
 				return (await readBody(response, path, viewIdBody)).viewId

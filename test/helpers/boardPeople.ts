@@ -1,0 +1,52 @@
+import { afterEach } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { DocumentKind } from '../../shared/roles'
+import { credentialSubprotocols } from '../../shared/wire/credentials'
+import { BOARDS_PATH, createdBoardBody, IDENTITY_PATH, identityBody, readBody, type CreatedBoardBody } from '../../shared/wire/http'
+import type { RefusalCode } from '../../shared/wire/refusals'
+import { collectRefusalCodes } from './refusalCodes'
+import type { RunningServer } from './serverProcess'
+import { waitFor } from './waitFor'
+
+/** One of a board's documents as a stock y-websocket client holds it; `refusals` collects the codes of what it was refused. */
+export type OpenDocument = { doc: Y.Doc; provider: WebsocketProvider; refusals: (RefusalCode | null)[] }
+
+/** Someone with an identity of their own (POST /api/identity), who opens a board's documents as the browser does. */
+export type BoardPerson = { participantId: string; open: (kind: DocumentKind) => Promise<OpenDocument> }
+
+/**
+ * People on boards of one server, for policy tests: each opens documents with its identity token
+ * (and the facilitator key, if given) offered as subprotocols. Providers are destroyed after each test.
+ */
+export function boardPeople(server: () => RunningServer) {
+	let providers: WebsocketProvider[] = []
+	afterEach(() => {
+		for (const provider of providers) provider.destroy()
+		providers = []
+	})
+
+	return {
+		async createBoard(): Promise<CreatedBoardBody> {
+			return readBody(await fetch(server().httpUrl + BOARDS_PATH, { method: 'POST' }), BOARDS_PATH, createdBoardBody)
+		},
+
+		async person(boardId: string, facilitatorKey: string | null = null): Promise<BoardPerson> {
+			const { participantId, token } = await readBody(await fetch(server().httpUrl + IDENTITY_PATH, { method: 'POST' }), IDENTITY_PATH, identityBody)
+			const open = async (kind: DocumentKind): Promise<OpenDocument> => {
+				const doc = new Y.Doc()
+				const provider = new WebsocketProvider(server().relayUrl, kind === 'board' ? boardId : `${boardId}/${kind}`, doc, {
+					WebSocketPolyfill: WebSocket as never,
+					disableBc: true,
+					protocols: credentialSubprotocols({ identityToken: token, facilitatorKey }),
+				})
+				providers.push(provider)
+				const refusals = collectRefusalCodes(provider)
+				await waitFor(() => provider.synced, { what: `${kind} document to sync` })
+				return { doc, provider, refusals }
+			}
+			return { participantId, open }
+		},
+	}
+}
