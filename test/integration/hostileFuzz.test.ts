@@ -8,6 +8,7 @@ import { removeDataDir, startServer, type RunningServer } from '../helpers/serve
 import { SHAPE_LIMITS } from '../helpers/shapeLimits'
 import { waitFor } from '../helpers/waitFor'
 import { connectSynced, type YjsClient } from '../helpers/yjsClient'
+import { MESSAGE_AUTH } from '../../shared/wire/messages'
 
 /**
  * Random hostile update sequences, interleaved with honest edits of two stock clients, through the
@@ -98,11 +99,13 @@ const stepArbitrary = fc.oneof(
 
 /**
  * A raw socket on the board that keeps every document update the relay sends it. Sync and
- * awareness frames read the same in both directions, so the relay's own parser reads them.
+ * awareness frames read the same in both directions, so the relay's own parser reads them; the
+ * relay's refusals of the attacker's writes ("permission denied") are the one kind only it sends.
  */
 async function attacker(board: string, received: Uint8Array[]): Promise<WebSocket> {
 	const { socket } = await openRawSocket(`${server.relayUrl}/${board}`)
 	socket.on('message', (data: Buffer) => {
+		if (data[0] === MESSAGE_AUTH) return
 		const message = parseClientMessage(new Uint8Array(data), SHAPE_LIMITS)
 		if (message.kind === 'update') received.push(message.update)
 	})
