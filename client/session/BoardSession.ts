@@ -96,16 +96,16 @@ export class BoardSession {
 		this.voteBook = this.voteBookAtom
 	}
 
-	/** Mirrors the documents into the signals, from what they hold now, until the returned function is called. */
+	/**
+	 * Mirrors every change of the documents into the signals until the returned function is called;
+	 * the constructor read what they held, so this is called at once, before anything syncs.
+	 */
 	follow(): () => void {
 		const { board, facilitation, support } = this.documents
 		const refreshSupport = () => {
 			this.endorsementsAtom.set(readEndorsements(support))
 			this.voteBookAtom.set(readVoteBook(support))
 		}
-		this.settingsAtom.set(readBoardSettings(board))
-		this.facilitationAtom.set(readFacilitation(facilitation))
-		refreshSupport()
 		const stops = [
 			observeBoardSettings(board, (settings) => this.settingsAtom.set(settings)),
 			observeFacilitation(facilitation, (state) => this.facilitationAtom.set(state)),
