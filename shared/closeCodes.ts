@@ -7,6 +7,8 @@ export const CLOSE_CODES = {
 	invalidBoardId: 4400,
 	malformedMessage: 4401,
 	unsupportedFrame: 4402,
+	/** Someone else's private notes: served only to their writer and the facilitator. */
+	notYours: 4403,
 	unknownViewLink: 4404,
 	boardFull: 4409,
 	tooManyFromAddress: 4410,

@@ -6,5 +6,11 @@ export type DocumentKind = 'board' | 'facilitation' | 'support'
 
 export const SIDE_DOCUMENTS: readonly Exclude<DocumentKind, 'board'>[] = ['facilitation', 'support']
 
+/**
+ * A person's private notes during a private round travel as `<boardId>/private/<participantId>`:
+ * one document per person, which the relay serves only to that person and the facilitator.
+ */
+export const PRIVATE_SEGMENT = 'private'
+
 /** The path segment a view-only link uses instead of a board id. */
 export const VIEW_PREFIX = 'view'

@@ -9,7 +9,8 @@ import { MODEL_ZONE_TYPES } from '../../shared/model/zoneRecords'
  * The board's house rules, enforced where tldraw applies every local change:
  * - every note this person creates, by "+" or with tldraw's own note tool, carries its author,
  *   department and creation time, and the department's colour; during a private round also the
- *   round, so others' browsers hide it until it is revealed;
+ *   round, which keeps it in this person's private notes until it is revealed; a copy of someone
+ *   else's note is this person's (the relay takes new notes only under their writer's own id);
  * - the model's zones cannot be moved, resized, unlocked or deleted from this browser;
  * - a note keeps its department's colour: the colour says who wrote it.
  * Remote changes (source "remote") pass untouched: each person's own browser applied the rules.
@@ -45,7 +46,8 @@ function keepDepartmentColour(previous: TLShape, next: TLShape): TLShape {
 
 function stampAuthorship(editor: Editor, session: BoardSession, note: TLNoteShape): TLNoteShape {
 	const participant = session.me.get()
-	if (!participant || readNoteAuthorship(note.meta).department) return note
+	const ownStamp = readNoteAuthorship(note.meta).department && (note.meta as Partial<NoteMeta>).authorId === editor.user.getId()
+	if (!participant || ownStamp) return note
 	const meta: NoteMeta = {
 		authorName: participant.name,
 		department: participant.department,

@@ -1,3 +1,4 @@
+import { staysPrivate } from '../../shared/model/privateRound'
 import { atom, computed, type Atom, type Signal, type TLNoteShape, type TLRichText, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Endorsement } from '../../shared/model/support'
@@ -69,6 +70,8 @@ export class BoardSession {
 		const round = this.privateRound.get()
 		return round && !round.revealed ? round : null
 	})
+	/** Whether a record this person writes now belongs in their private notes (client/canvas/privateMode.ts). */
+	readonly keepsPrivate = (record: unknown) => staysPrivate(this.hidingRound.get(), record)
 	readonly voting = computed('voting', () => this.facilitation.get().voting)
 	readonly lastVoting = computed('last voting', () => this.facilitation.get().lastVoting)
 	readonly timer = computed('timer', () => this.facilitation.get().timer)

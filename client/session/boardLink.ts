@@ -46,6 +46,10 @@ export function roomOf(link: BoardLink, kind: DocumentKind): string {
 	return relayRoomName(link.via === 'view' ? { via: 'view', id: link.viewId, kind } : { via: 'board', id: link.boardId, kind })
 }
 
+/** The relay room of this person's private notes on the board. */
+export const privateRoomOf = (link: BoardLink & { via: 'board' }, participantId: string): string =>
+	relayRoomName({ via: 'board', id: link.boardId, kind: 'private', owner: participantId })
+
 /** The role the server gives this link (it checks the key itself on every connection). */
 export async function fetchRole(link: BoardLink): Promise<Role> {
 	if (link.via === 'view') {

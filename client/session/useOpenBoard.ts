@@ -12,7 +12,7 @@ import { bindPresence } from '../sync/presence'
 import { connectToRelay } from '../sync/relayConnection'
 import { trackSyncStatus } from '../sync/syncStatus'
 import { uploadAssetStore } from '../sync/uploadAssetStore'
-import { fetchRole, roomOf, type BoardLink } from './boardLink'
+import { fetchRole, privateRoomOf, roomOf, type BoardLink } from './boardLink'
 import { BoardSession } from './BoardSession'
 import { exposeForDebugging } from './debugHandle'
 import { ensureIdentity } from './identity'
@@ -26,7 +26,8 @@ const FIRST_SYNC_TIMEOUT_MS = 5000
  * Opens one board for this page: its Y.Doc kept in IndexedDB (so work survives a reload while
  * offline) and synced through the relay under this browser's identity, bound to a tldraw store,
  * with presence through awareness; beside it the facilitation and support documents; and the
- * role the server gives the link. Ready, as one BoardSession, once the role is known and the
+ * role the server gives the link; for a board link also this person's private notes (only they
+ * receive them). Ready, as one BoardSession, once the role is known and the
  * store holds the board. `shapeUtils` give the store its schema: every shape the board can hold.
  */
 export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUtilConstructor[]): OpeningBoard {
@@ -35,6 +36,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 
 	useEffect(() => {
 		const documents = { board: new Y.Doc(), facilitation: new Y.Doc(), support: new Y.Doc() }
+		const privateNotes = new Y.Doc()
 		const localCopy = new IndexeddbPersistence(`strategy-board/${roomOf(link, 'board')}`, documents.board)
 		// tldraw's own offline indicator follows the relay connection.
 		const online = atom<'online' | 'offline'>('online', 'offline')
@@ -54,18 +56,21 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			setOpening({ state: 'error', error })
 		}
 
-		const connectAll = ({ token }: IdentityBody) => {
+		const connectAll = ({ participantId, token }: IdentityBody) => {
 			let session: BoardSession | null = null
-			const connect = (kind: DocumentKind): WebsocketProvider =>
-				connectToRelay(roomOf(link, kind), documents[kind], {
+			const connectRoom = (room: string, doc: Y.Doc, readOnly: boolean): WebsocketProvider =>
+				connectToRelay(room, doc, {
 					credentials: { identityToken: token, facilitatorKey: link.via === 'board' ? link.key : null },
-					readOnly: link.via === 'view' || (kind === 'facilitation' && !link.key),
+					readOnly,
 					onRefused: (reason) => session?.noticeRefusal(reason),
 				})
+			const connect = (kind: DocumentKind) =>
+				connectRoom(roomOf(link, kind), documents[kind], link.via === 'view' || (kind === 'facilitation' && !link.key))
 			// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
 			const provider = connect('board')
 			const facilitationProvider = connect('facilitation')
 			providers.push(provider, facilitationProvider, connect('support'))
+			if (link.via === 'board') providers.push(connectRoom(privateRoomOf(link, participantId), privateNotes, false))
 			const tracker = trackSyncStatus(provider, documents.board)
 			session = new BoardSession(documents, store, tracker.status)
 			const opened = session
@@ -88,7 +93,8 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			const bindStore = () => {
 				if (bound || failed || closed) return
 				try {
-					cleanups.push(bindStoreToDoc(store, documents.board, { readOnly: link.via === 'view' }))
+					const ownNotes = link.via === 'board' ? { doc: privateNotes, keepsPrivate: opened.keepsPrivate } : undefined
+					cleanups.push(bindStoreToDoc(store, documents.board, { readOnly: link.via === 'view', privateNotes: ownNotes }))
 				} catch (error) {
 					return fail(error as Error)
 				}
@@ -124,7 +130,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			for (const cleanup of cleanups.reverse()) cleanup()
 			for (const each of providers) each.destroy()
 			void localCopy.destroy()
-			for (const doc of Object.values(documents)) doc.destroy()
+			for (const doc of [...Object.values(documents), privateNotes]) doc.destroy()
 			// The store and docs above are gone: show loading until a next run (another link) is ready.
 			setOpening({ state: 'loading' })
 		}

@@ -6,6 +6,12 @@ import { changesOfEvents, readAllRecords, readStoredSchema, recordsOf, writeReco
 export class BoardSchemaError extends Error {}
 
 /**
+ * This person's private notes during a private round (client/canvas/privateMode.ts): a second doc
+ * the relay serves to nobody else. `keepsPrivate` says whether a record written now belongs there.
+ */
+export type PrivateNotes = { doc: Y.Doc; keepsPrivate: (record: PlainRecord) => boolean }
+
+/**
  * Binds a tldraw store to a board's Y.Doc both ways. Document-scoped records (shapes, pages,
  * bindings, assets, the document record and users) live in the doc; session and instance records
  * stay in this browser. Loading migrates records written by an older tldraw schema and writes the
@@ -14,35 +20,61 @@ export class BoardSchemaError extends Error {}
  * `readOnly` (a view link): nothing goes from the store into the doc, not even the records tldraw
  * makes by itself (the person's user record, migrations): the relay would refuse them.
  *
+ * `privateNotes`: a record goes there while it is in there or, new, while it keeps private; the
+ * rest goes to the board. The server moves revealed notes from there onto the board, so a note
+ * leaving the private doc stays on the page while its board copy is on its way.
+ *
  * Returns a function that unbinds. Throws BoardSchemaError when the board was written by a newer
  * version than this client can read: nothing is loaded or written then.
  */
-export function bindStoreToDoc(store: TLStore, doc: Y.Doc, { readOnly = false } = {}): () => void {
+export function bindStoreToDoc(
+	store: TLStore,
+	doc: Y.Doc,
+	{ readOnly = false, privateNotes }: { readOnly?: boolean; privateNotes?: PrivateNotes } = {},
+): () => void {
 	const origin = { binding: 'tldraw-store' }
 	// Writes into a doc nobody syncs, when this page may not write.
 	const target = readOnly ? new Y.Doc() : doc
 	const stopSchemaWatch = loadDocIntoStore(store, doc, target, origin)
+	const records = recordsOf(doc)
+	const privateRecords = privateNotes && recordsOf(privateNotes.doc)
+	if (privateNotes) applyRemoteChanges(store, { put: readAllRecords(privateNotes.doc), removed: [] })
 
+	const isPrivate = (record: PlainRecord) =>
+		privateRecords !== undefined && (privateRecords.has(record.id) || (!records.has(record.id) && privateNotes!.keepsPrivate(record)))
 	const stopListening = store.listen(
 		({ changes }) => {
-			const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
+			const put = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)] as unknown as PlainRecord[]
 			const removed = Object.keys(changes.removed)
-			writeRecordChanges(target, { put: put as unknown as PlainRecord[], removed }, origin)
+			writeRecordChanges(target, { put: put.filter((record) => !isPrivate(record)), removed: removed.filter((id) => !privateRecords?.has(id)) }, origin)
+			if (!privateNotes) return
+			writeRecordChanges(privateNotes.doc, { put: put.filter(isPrivate), removed: removed.filter((id) => privateRecords!.has(id)) }, origin)
 		},
 		{ source: 'user', scope: 'document' },
 	)
 
-	const records = recordsOf(doc)
 	const onRemoteChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
 		if (transaction.origin === origin) return
 		applyRemoteChanges(store, changesOfEvents(events, doc))
 	}
 	records.observeDeep(onRemoteChange)
+	const onRemotePrivateChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+		if (transaction.origin === origin) return
+		const { put, removed } = changesOfEvents(events, privateNotes!.doc)
+		// Removed for good (from another tab of this person) only while it still keeps private; otherwise it is moving to the board.
+		const deleted = removed.filter((id) => {
+			const record = store.get(id as TLRecord['id']) as unknown as PlainRecord | undefined
+			return !records.has(id) && record !== undefined && privateNotes!.keepsPrivate(record)
+		})
+		applyRemoteChanges(store, { put, removed: deleted })
+	}
+	privateRecords?.observeDeep(onRemotePrivateChange)
 
 	return () => {
 		stopSchemaWatch()
 		stopListening()
 		records.unobserveDeep(onRemoteChange)
+		privateRecords?.unobserveDeep(onRemotePrivateChange)
 	}
 }
 

@@ -1,15 +1,24 @@
 import express, { type Request, type Router } from 'express'
 import { isValidBoardId } from '../../shared/boardId.js'
-import { FACILITATOR_KEY_HEADER, type BoardRoleBody, type CreatedBoardBody, type ErrorBody, type ViewIdBody } from '../../shared/wire/http.js'
+import {
+	FACILITATOR_KEY_HEADER,
+	type BoardRoleBody,
+	type CreatedBoardBody,
+	type ErrorBody,
+	type PrivateRoundTallyBody,
+	type ViewIdBody,
+} from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
+import type { PrivateNotes } from '../relay/PrivateNotes.js'
 
 /**
  * `POST /api/boards` creates a board with its three links; `GET /api/boards/:id/role` tells a
  * browser which role its link gives; `GET /api/boards/:id/view` gives the facilitator the
- * view-only id; `GET /api/views/:viewId` tells whether a view link exists. The key comes in the
- * X-Facilitator-Key header.
+ * view-only id; `GET /api/boards/:id/private-round` gives the facilitator the counts of what the
+ * running private round keeps private; `GET /api/views/:viewId` tells whether a view link exists.
+ * The key comes in the X-Facilitator-Key header.
  */
-export function boardsRouter(access: BoardAccessService): Router {
+export function boardsRouter(access: BoardAccessService, privateNotes: PrivateNotes): Router {
 	const router = express.Router()
 
 	router.post('/boards', async (_request, response) => {
@@ -35,6 +44,17 @@ export function boardsRouter(access: BoardAccessService): Router {
 			return
 		}
 		response.json({ viewId } satisfies ViewIdBody)
+	})
+
+	router.get('/boards/:boardId/private-round', async (request, response) => {
+		const { boardId } = request.params
+		const isFacilitator = isValidBoardId(boardId) && (await access.roleFor(boardId, facilitatorKeyOf(request))) === 'facilitator'
+		response.setHeader('Cache-Control', 'no-store')
+		if (!isFacilitator) {
+			response.status(403).json({ error: 'only the facilitator link can count private notes' } satisfies ErrorBody)
+			return
+		}
+		response.json((await privateNotes.tally(boardId)) satisfies PrivateRoundTallyBody)
 	})
 
 	router.get('/views/:viewId', async (request, response) => {

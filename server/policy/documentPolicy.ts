@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
 import type { VotingRound } from '../../shared/facilitationDoc.js'
 import { readRecord, recordsOf } from '../../shared/recordDoc.js'
-import type { DocumentKind } from '../../shared/roles.js'
 import type { Refusal } from '../relay/Connection.js'
+import type { DocumentRef } from '../relay/relayPath.js'
 import { log } from '../logger.js'
 import { updateEffects } from './updateEffects.js'
-import { boardRefusal, supportRefusal, type Writer } from './writePolicy.js'
+import { boardRefusal, privateRefusal, supportRefusal, type Writer } from './writePolicy.js'
 
 /** Why an update may not take effect in this document (read before it is applied), or null. */
 export type DocumentPolicy = (writer: Writer, update: Uint8Array, doc: Y.Doc) => Refusal | null
@@ -15,10 +15,12 @@ export type DocumentPolicy = (writer: Writer, update: Uint8Array, doc: Y.Doc) =>
  * document, which only the facilitator writes at all. `votingRound` reads the board's facilitation
  * document, which the support room holds loaded (RoomRegistry).
  */
-export function documentPolicy(kind: DocumentKind, votingRound: () => VotingRound | null): DocumentPolicy | null {
+export function documentPolicy(kind: DocumentRef['kind'], votingRound: () => VotingRound | null): DocumentPolicy | null {
 	switch (kind) {
 		case 'board':
 			return (writer, update, doc) => boardRefusal(writer, updateEffects(update, doc), { recordBefore: (id) => recordIn(doc, id) })
+		case 'private':
+			return (writer, update, doc) => privateRefusal(writer, updateEffects(update, doc), { recordBefore: (id) => recordIn(doc, id) })
 		case 'support':
 			return (writer, update, doc) => supportRefusal(writer, updateEffects(update, doc), { openVotingRound: () => openRound(votingRound) })
 		case 'facilitation':

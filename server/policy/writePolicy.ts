@@ -32,6 +32,9 @@ import { NewMap, OtherContent, type Effect } from './updateEffects.js'
  *     endorsements     only the writer's own entries (`<noteId>|<participantId>`), well-formed
  *     votes            only the writer's own, in the open voting round, within its dots
  *   facilitation document: the facilitator's whole (the role decides)
+ *   private document   (one per person: its owner's notes while a private round hides them;
+ *                        RelayServer lets only the owner write it)
+ *     records          notes only, as a note on the board must be
  *
  * Deleting one's own support entries is always allowed. Roots no rule names are read by no
  * browser, and are left alone.
@@ -76,20 +79,38 @@ function isDepartmentName(value: unknown): boolean {
 	return checked.ok && checked.name === value
 }
 
-const records: Rule<BoardFacts> = (effect, writer, facts) => {
+/** A record before and after an effect on the records map, or why the effect is no record change at all. */
+type RecordEffect = { key: string; before: RecordValues | null; after: RecordValues | null }
+
+function recordEffectOf(effect: Effect, facts: BoardFacts): RecordEffect | Refusal {
 	if (effect.kind !== 'set' && effect.kind !== 'delete') return refuse('malformed', 'the board holds one map per record, with plain values')
-	const before = facts.recordBefore(effect.key)
-	if (effect.kind === 'delete') return recordChange(effect.key, before, effect.property === undefined ? null : without(before, effect.property), writer)
+	const { key } = effect
+	const before = facts.recordBefore(key)
+	if (effect.kind === 'delete') return { key, before, after: effect.property === undefined ? null : without(before, effect.property) }
 	const { value } = effect
 	if (effect.property === undefined) {
-		if (!(value instanceof NewMap)) return refuse('malformed', `the record ${effect.key} must be a map of its properties`)
+		if (!(value instanceof NewMap)) return refuse('malformed', `the record ${key} must be a map of its properties`)
 		const properties = value.entries.map(([property]) => property)
-		if (new Set(properties).size < properties.length) return refuse('malformed', `the record ${effect.key} is given a property twice`)
-		if (value.entries.some(([, each]) => !isPlainValue(each))) return refuse('malformed', `the properties of ${effect.key} must be plain values`)
-		return recordChange(effect.key, before, Object.fromEntries(value.entries), writer)
+		if (new Set(properties).size < properties.length) return refuse('malformed', `the record ${key} is given a property twice`)
+		if (value.entries.some(([, each]) => !isPlainValue(each))) return refuse('malformed', `the properties of ${key} must be plain values`)
+		return { key, before, after: Object.fromEntries(value.entries) }
 	}
-	if (!isPlainValue(value)) return refuse('malformed', `${effect.key}.${effect.property} must be a plain value`)
-	return recordChange(effect.key, before, { ...before, [effect.property]: value }, writer)
+	if (!isPlainValue(value)) return refuse('malformed', `${key}.${effect.property} must be a plain value`)
+	return { key, before, after: { ...before, [effect.property]: value } }
+}
+
+const records: Rule<BoardFacts> = (effect, writer, facts) => {
+	const change = recordEffectOf(effect, facts)
+	return 'code' in change ? change : recordChange(change.key, change.before, change.after, writer)
+}
+
+/** Private notes go onto the board as they are (server/relay/PrivateNotes.ts), so they pass what a note on the board must. */
+const privateNotes: Rule<BoardFacts> = (effect, writer, facts) => {
+	const change = recordEffectOf(effect, facts)
+	if ('code' in change) return change
+	const { key, before, after } = change
+	if (after !== null && (!isNote(after) || MODEL_RECORD_IDS.has(key))) return refuse('malformed', 'private notes hold notes only, under ids of their own')
+	return recordChange(key, before, after, writer)
 }
 
 /** A record going from `before` to `after` (null: deleted), judged as a whole. */
@@ -154,6 +175,10 @@ const SUPPORT_RULES = new Map<string, Rule<SupportFacts>>([
 ])
 
 export const boardRefusal = (writer: Writer, effects: readonly Effect[], facts: BoardFacts) => firstRefusal(BOARD_RULES, writer, effects, facts)
+
+const PRIVATE_RULES = new Map<string, Rule<BoardFacts>>([[RECORDS_MAP, privateNotes]])
+
+export const privateRefusal = (writer: Writer, effects: readonly Effect[], facts: BoardFacts) => firstRefusal(PRIVATE_RULES, writer, effects, facts)
 
 export const supportRefusal = (writer: Writer, effects: readonly Effect[], facts: SupportFacts) => firstRefusal(SUPPORT_RULES, writer, effects, facts)
 

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { isBoardLocked } from '../../shared/facilitationDoc.js'
-import type { DocumentKind, Role } from '../../shared/roles.js'
+import type { Role } from '../../shared/roles.js'
 import type { RelayCredentials } from '../../shared/wire/credentials.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { RelayLimits } from '../config.js'
@@ -15,7 +15,7 @@ import { IdentityCap } from './IdentityCap.js'
 import { Inbox } from './Inbox.js'
 import { chooseSubprotocol, offeredCredentials } from './offeredCredentials.js'
 import { parseClientMessage, ProtocolError, type MessageLimits } from './protocol.js'
-import { documentName, parseRelayPath, type RelayTarget } from './relayPath.js'
+import { documentName, documentOfTarget, nameOfDocument, parseRelayPath, type DocumentRef, type RelayTarget } from './relayPath.js'
 import type { Room } from './Room.js'
 import type { RoomRegistry } from './RoomRegistry.js'
 
@@ -153,8 +153,8 @@ export class RelayServer {
 	}
 
 	/**
-	 * Resolves the link to a board and a role, loads the rooms the connection needs (a board
-	 * connection also holds the board's facilitation room, to know whether the board is locked),
+	 * Resolves the link to a board and a role, loads the rooms the connection needs (a board or
+	 * private connection also holds the board's facilitation room, to know whether the board is locked),
 	 * and joins. Rooms go into `held` as they are acquired, so a close at any point releases them.
 	 */
 	private async join(connection: Connection, target: RelayTarget, key: string | null, held: Room[], isClosed: () => boolean): Promise<Room | null> {
@@ -164,7 +164,13 @@ export class RelayServer {
 			return null
 		}
 		const role: Role = target.via === 'view' ? 'viewer' : await this.access.roleFor(boardId, key)
-		const name = documentName(boardId, target.kind)
+		const document = documentOfTarget(boardId, target)
+		const isOwner = document.kind === 'private' && document.owner === connection.participantId
+		if (document.kind === 'private' && role !== 'facilitator' && !(role === 'participant' && isOwner)) {
+			connection.close(CLOSE_CODES.notYours, 'private notes are served only to their writer and the facilitator')
+			return null
+		}
+		const name = nameOfDocument(document)
 		if ((this.connectionsPerDocument.get(name) ?? 0) >= this.options.limits.connectionsPerBoard) {
 			connection.close(CLOSE_CODES.boardFull, `this board already has ${this.options.limits.connectionsPerBoard} connections`)
 			return null
@@ -180,7 +186,8 @@ export class RelayServer {
 		connection.socket.once('close', leave)
 		const room = await this.rooms.acquire(name)
 		held.unshift(room)
-		const facilitation = target.kind === 'board' ? await this.rooms.acquire(documentName(boardId, 'facilitation')) : null
+		const judgedByLock = document.kind === 'board' || document.kind === 'private'
+		const facilitation = judgedByLock ? await this.rooms.acquire(documentName(boardId, 'facilitation')) : null
 		if (facilitation) held.push(facilitation)
 		if (isClosed()) {
 			for (const each of held.splice(0)) this.rooms.release(each)
@@ -188,7 +195,7 @@ export class RelayServer {
 		}
 		count(this.connectionsPerDocument, name, +1)
 		const isLocked = () => (facilitation ? facilitation.read(isBoardLocked) : false)
-		connection.writeRefusal = writePolicy(role, target.kind, isLocked)
+		connection.writeRefusal = writePolicy(role, document, connection.participantId, isLocked)
 		connection.role = role
 		room.join(connection)
 		return room
@@ -228,12 +235,15 @@ function count(counts: Map<string, number>, key: string, delta: number) {
 }
 
 /**
- * Viewers write nothing; the facilitation document is the facilitator's; a locked board is too.
- * A lock that cannot be read counts as locked.
+ * Viewers write nothing; the facilitation document is the facilitator's; private notes are their
+ * writer's alone (the facilitator only reads them); a locked board is the facilitator's too. A lock
+ * that cannot be read counts as locked.
  */
-function writePolicy(role: Role, kind: DocumentKind, isLocked: () => boolean): WritePolicy {
+function writePolicy(role: Role, document: DocumentRef, participantId: string, isLocked: () => boolean): WritePolicy {
+	const { kind } = document
 	return () => {
 		if (role === 'viewer') return { code: 'view-only', detail: 'this is a view-only link: changes are not saved' }
+		if (kind === 'private' && document.owner !== participantId) return { code: 'not-your-entry', detail: 'only their writer changes private notes' }
 		if (role === 'facilitator' || kind === 'support') return null
 		if (kind === 'facilitation') return { code: 'facilitator-only', detail: 'only the facilitator can change the session' }
 		try {

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { CLOSE_CODES } from '../../shared/closeCodes.js'
 import { log } from '../logger.js'
 import type { DocumentPolicy } from '../policy/documentPolicy.js'
@@ -43,6 +43,7 @@ export class Room {
 	private awarenessTimer: NodeJS.Timeout | undefined
 	private readonly syncAnswers = new Map<string, Uint8Array>()
 	private readonly refusalsLoggedAt = new WeakMap<Connection, number>()
+	private readonly changeListeners: (() => void)[] = []
 	private destroyed = false
 
 	constructor(
@@ -98,6 +99,38 @@ export class Room {
 			case 'queryAwareness':
 				connection.send(encodeAwareness(this.awareness.encodeUpdate(this.awareness.clientIds)))
 				return
+		}
+	}
+
+	/** Called after every change that took effect, a client's or the server's own. */
+	onChange(listener: () => void): void {
+		this.changeListeners.push(listener)
+	}
+
+	/**
+	 * A change the server makes itself (moving revealed private notes onto the board): made on a
+	 * copy, so the state only ever takes in whole updates, and sent to every connection.
+	 */
+	applyServerChange(change: (doc: Y.Doc) => void): void {
+		if (this.destroyed) throw new Error(`the document ${this.boardId} is no longer loaded`)
+		const copy = new Y.Doc()
+		try {
+			Y.applyUpdate(copy, this.state.encodeState())
+			const before = Y.encodeStateVector(copy)
+			let changed = false
+			copy.on('update', () => (changed = true))
+			change(copy)
+			if (!changed) return
+			const update = Y.encodeStateAsUpdate(copy, before)
+			try {
+				this.state.apply(update)
+			} catch (error) {
+				this.onBroken(this)
+				throw error
+			}
+			this.took(update, null)
+		} finally {
+			copy.destroy()
 		}
 	}
 
@@ -171,10 +204,16 @@ export class Room {
 		}
 		for (const client of verdict.writtenClients) this.claims.claim(client, connection)
 		connection.waitingSince = null
+		this.took(update, connection)
+	}
+
+	/** After an update took effect: saved, sent to everyone but its sender, and announced. */
+	private took(update: Uint8Array, sender: Connection | null) {
 		this.syncAnswers.clear()
 		this.persistence.enqueue(update)
 		const message = encodeUpdate(update)
-		for (const other of this.connections) if (other !== connection) other.send(message)
+		for (const other of this.connections) if (other !== sender) other.send(message)
+		for (const listener of this.changeListeners) listener()
 	}
 
 	/** Read before the update is applied: the policy judges what it would change. */

@@ -1,12 +1,11 @@
 import { readVoting } from '../../shared/facilitationDoc.js'
-import { SIDE_DOCUMENTS, type DocumentKind } from '../../shared/roles.js'
 import { log } from '../logger.js'
 import { documentPolicy } from '../policy/documentPolicy.js'
 import { ClientIdClaims } from './ClientIdClaims.js'
 import type { Connection } from './Connection.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { PersistedBoard, type PersistenceOptions } from '../storage/PersistedBoard.js'
-import { documentName } from './relayPath.js'
+import { documentName, documentOf, type DocumentRef } from './relayPath.js'
 import { Room, type RoomOptions } from './Room.js'
 import { YDocState } from './YDocState.js'
 
@@ -28,8 +27,12 @@ export class RoomRegistry {
 	private readonly unloading = new Map<string, Promise<void>>()
 	/** Client id claims and reservations per document, kept while any are left (see ClientIdClaims). */
 	private readonly claims = new Map<string, ClientIdClaims<Connection>>()
-	/** A support room holds its board's facilitation room for as long as it is loaded: votes are judged by the open round. */
+	/**
+	 * Support and private rooms hold their board's facilitation room for as long as they are
+	 * loaded: votes are judged by the open round, private notes move by the private round.
+	 */
 	private readonly heldFacilitation = new Map<Room, Room>()
+	private readonly loadListeners: ((room: Room, ref: DocumentRef) => void)[] = []
 
 	constructor(
 		private readonly storage: DocumentLog,
@@ -58,6 +61,16 @@ export class RoomRegistry {
 		return entry.room
 	}
 
+	/** Called with every room once it is loaded, before anyone joins it. */
+	afterLoad(listener: (room: Room, ref: DocumentRef) => void): void {
+		this.loadListeners.push(listener)
+	}
+
+	/** The names of the documents in memory that start with `prefix`, saved yet or not. */
+	loadedNames(prefix: string): string[] {
+		return [...this.entries.keys()].filter((name) => name.startsWith(prefix))
+	}
+
 	/** Gives back a lease taken by `acquire`; the last one schedules the unload. */
 	release(room: Room): void {
 		const entry = this.entries.get(room.boardId)
@@ -83,8 +96,9 @@ export class RoomRegistry {
 
 	private async load(name: string): Promise<Room> {
 		await this.unloading.get(name)
-		const { boardId, kind } = documentOf(name)
-		const facilitation = kind === 'support' ? await this.acquire(documentName(boardId, 'facilitation')) : null
+		const ref = documentOf(name)
+		const { boardId, kind } = ref
+		const facilitation = kind === 'support' || kind === 'private' ? await this.acquire(documentName(boardId, 'facilitation')) : null
 		try {
 			const room = new Room(
 				name,
@@ -97,6 +111,7 @@ export class RoomRegistry {
 			)
 			await room.persistence.load()
 			if (facilitation) this.heldFacilitation.set(room, facilitation)
+			for (const listener of this.loadListeners) listener(room, ref)
 			return room
 		} catch (error) {
 			if (facilitation) this.release(facilitation)
@@ -166,13 +181,4 @@ export class RoomRegistry {
 		this.unloading.set(name, done)
 		await done
 	}
-}
-
-/** The board and kind of a document from its room name (see documentName). */
-function documentOf(name: string): { boardId: string; kind: DocumentKind } {
-	for (const kind of SIDE_DOCUMENTS) {
-		const suffix = documentName('', kind)
-		if (name.endsWith(suffix)) return { boardId: name.slice(0, -suffix.length), kind }
-	}
-	return { boardId: name, kind: 'board' }
 }

@@ -33,6 +33,8 @@ export interface DocumentLog {
 	 * kept for inspection and recovery; the board then loads without them.
 	 */
 	setAside(boardId: string, ids: string[]): Promise<void>
+	/** The names of the stored documents that start with `prefix` (a board's private documents), in order. */
+	listDocuments(prefix: string): Promise<string[]>
 }
 
 /** Boards' access records, and the view id index. */

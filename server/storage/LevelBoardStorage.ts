@@ -54,6 +54,22 @@ export class LevelBoardStorage implements BoardStorage {
 		])
 	}
 
+	async listDocuments(prefix: string): Promise<string[]> {
+		const names: string[] = []
+		// One key per document: after each, the iterator skips the rest of that document's log.
+		const iterator = this.db.keys({ gte: prefix, lt: `${prefix}\uffff` })
+		try {
+			for (let key = await iterator.next(); key !== undefined; key = await iterator.next()) {
+				const name = key.slice(0, key.lastIndexOf('!'))
+				names.push(name)
+				iterator.seek(`${name}"`)
+			}
+		} finally {
+			await iterator.close()
+		}
+		return names
+	}
+
 	async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<void> {
 		if (updates.length === 0) return
 		const stored = await this.sequenceFor(boardId)

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { BOARD_ID_PATTERN } from '../boardId.js'
 import type { ClientConfig } from '../clientConfig.js'
+import type { HiddenNotesTally } from '../model/privateRound.js'
+import { ZONE_IDS } from '../model/zones.js'
 import type { Role } from '../roles.js'
 import { CREDENTIAL_PATTERN } from './credentials.js'
 
@@ -16,6 +18,8 @@ export const boardRolePath = (boardId: string) => `${BOARDS_PATH}/${boardId}/rol
 /** The board's view-only link id, for the facilitator. */
 export const boardViewIdPath = (boardId: string) => `${BOARDS_PATH}/${boardId}/view`
 export const viewPath = (viewId: string) => `/api/views/${viewId}`
+/** What the running private round keeps private, counted, for the facilitator. */
+export const privateRoundTallyPath = (boardId: string) => `${BOARDS_PATH}/${boardId}/private-round`
 export const IDENTITY_PATH = '/api/identity'
 export const UPLOADS_PATH = '/uploads'
 /** The board an upload belongs to (its participant link id), on `POST /uploads`. */
@@ -47,6 +51,13 @@ export type ViewIdBody = z.infer<typeof viewIdBody>
 /** `POST /api/identity`: a new participant id, and the token the relay checks it by (it travels as a subprotocol). */
 export const identityBody = z.object({ participantId: linkId, token: z.string().regex(CREDENTIAL_PATTERN) })
 export type IdentityBody = z.infer<typeof identityBody>
+
+/** `GET /api/boards/<boardId>/private-round` with the key in FACILITATOR_KEY_HEADER: counts, never a note's text. */
+export const privateRoundTallyBody = z.object({
+	authors: z.array(z.object({ authorId: z.string().nullable(), name: z.string().nullable(), department: z.string().nullable(), count: z.number() })),
+	zones: z.array(z.object({ zone: z.enum(ZONE_IDS), count: z.number() })),
+}) satisfies z.ZodType<HiddenNotesTally>
+export type PrivateRoundTallyBody = HiddenNotesTally
 
 /** `GET /api/client-config` (CLIENT_CONFIG_PATH). */
 export const clientConfigBody = z.object({ tldrawLicenseKey: z.string().nullable() }) satisfies z.ZodType<ClientConfig>

@@ -45,6 +45,19 @@ describe('LevelBoardStorage', () => {
 		expect(await storage.loadUpdates('nothing-here')).toEqual([])
 	})
 
+	it('lists the stored documents that start with a prefix, each once, however long its log', async () => {
+		const storage = await openStorage(temporaryDirectory())
+		await storage.appendUpdates('b1~private~anna', [bytes(1), bytes(2), bytes(3)])
+		await storage.appendUpdates('b1~private~annabel', [bytes(1)])
+		await storage.appendUpdates('b1~private~bram', [bytes(1), bytes(2)])
+		await storage.appendUpdates('b1~support', [bytes(1)])
+		await storage.appendUpdates('b12~private~carla', [bytes(1)])
+		await storage.saveBoardAccess({ boardId: 'b1', facilitatorKeyHash: 'x', viewId: 'v1', createdAt: '2026-01-01' })
+
+		expect(await storage.listDocuments('b1~private~')).toEqual(['b1~private~anna', 'b1~private~annabel', 'b1~private~bram'])
+		expect(await storage.listDocuments('b2~private~')).toEqual([])
+	})
+
 	it('appended updates survive closing and reopening, in order', async () => {
 		const directory = temporaryDirectory()
 		const storage = await openStorage(directory)
@@ -208,6 +221,10 @@ class MemoryStorage implements DocumentLog {
 			boardId,
 			stored.filter(({ id }) => !ids.includes(id)),
 		)
+	}
+
+	async listDocuments(prefix: string) {
+		return [...this.boards.keys()].filter((name) => name.startsWith(prefix)).sort()
 	}
 
 	updatesOf(boardId: string): Uint8Array[] | undefined {

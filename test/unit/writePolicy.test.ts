@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RecordValues } from '../../server/policy/recordContent'
 import { TLDRAW_COLOURS } from '../../server/policy/tldrawColours'
 import { NewMap, OtherContent, type Effect } from '../../server/policy/updateEffects'
-import { boardRefusal, supportRefusal, type BoardFacts, type SupportFacts } from '../../server/policy/writePolicy'
+import { boardRefusal, privateRefusal, supportRefusal, type BoardFacts, type SupportFacts } from '../../server/policy/writePolicy'
 import type { VotingRound } from '../../shared/facilitationDoc'
 import { MODEL_CENTRE_RECORD_ID, stageZoneRecordId, STAGE_ZONE_TYPE, templateZones } from '../../shared/model/zoneRecords'
 import type { Role } from '../../shared/roles'
@@ -18,6 +18,10 @@ const zone: RecordValues = { ...noteRecord({ id: ZONE, x: -1600, y: -1600 }), ty
 const image: RecordValues = { id: 'asset:img', typeName: 'asset', type: 'image', props: { src: UPLOAD, w: 10, h: 10 }, meta: {} }
 
 const board: BoardFacts = { recordBefore: (id) => ({ [ZONE]: zone, 'shape:annas': annasNote, 'asset:img': image })[id] ?? null }
+const bramsMeta = { authorName: 'Bram', department: 'Sales', createdAt: '2026-01-05T10:05:00.000Z', authorId: 'bram', privateRound: 'round-1' }
+const bramsPrivateNote: RecordValues = { ...noteRecord({ id: 'shape:brams-private', x: 0, y: 0, paragraphs: ['mine'] }), meta: bramsMeta }
+/** Bram's private document, holding one note of his. */
+const bramsNotes: BoardFacts = { recordBefore: (id) => (id === bramsPrivateNote.id ? bramsPrivateNote : null) }
 /** A zone missing from the board, as ensureModelTemplate draws it. */
 const templateStage = (stage: 1 | 2, overrides: RecordValues = {}): RecordValues => {
 	const { id, type, x, y, props } = templateZones()[stage - 1]!
@@ -37,7 +41,7 @@ const endorsement = { name: 'Bram', department: 'Sales', at: '2026-01-05T10:00:0
 /** Bram is a participant, Fay the facilitator; both write under their own participant id. */
 const writer = (role: Role) => ({ role, participantId: role === 'facilitator' ? 'fay' : 'bram' })
 
-type Case = [what: string, role: Role, document: 'board' | 'support', effect: Effect, expected: RefusalCode | null, round?: VotingRound | null]
+type Case = [what: string, role: Role, document: 'board' | 'support' | 'private', effect: Effect, expected: RefusalCode | null, round?: VotingRound | null]
 
 const CASES: Case[] = [
 	// the model
@@ -166,6 +170,90 @@ const CASES: Case[] = [
 	['something inside a property', 'participant', 'board', { kind: 'deeper', root: 'records' }, 'malformed'],
 	['a root no browser reads', 'participant', 'board', set('scribbles', 'k', 1), null],
 	['the tldraw schema', 'participant', 'board', set('meta', 'tldrawSchema', { schemaVersion: 2 }), null],
+	// a person's private document: their notes while a private round keeps them off the board
+	['a participant writes a note of their own', 'participant', 'private', created(brams({ meta: bramsMeta })), null],
+	['a participant writes a note without an author id', 'participant', 'private', created(brams({ meta: { authorName: 'Bram' } })), null],
+	["a participant writes a note in someone else's name", 'participant', 'private', created(brams({ meta: annasMeta })), 'authorship'],
+	['the facilitator writes a note of their own', 'facilitator', 'private', created(brams({ meta: { ...bramsMeta, authorId: 'fay' } })), null],
+	["the facilitator writes a note in a participant's name", 'facilitator', 'private', created(brams({ meta: bramsMeta })), 'authorship'],
+	['a participant moves a private note', 'participant', 'private', setProperty(bramsPrivateNote.id as string, 'x', 99), null],
+	[
+		'a participant rewrites a private note',
+		'participant',
+		'private',
+		setProperty(bramsPrivateNote.id as string, 'props', noteRecord({ id: 'shape:any', x: 0, y: 0, paragraphs: ['better'] }).props),
+		null,
+	],
+	[
+		"a participant changes a private note's author",
+		'participant',
+		'private',
+		setProperty(bramsPrivateNote.id as string, 'meta', { ...bramsMeta, authorName: 'Anna' }),
+		'authorship',
+	],
+	[
+		"a participant changes a private note's time",
+		'participant',
+		'private',
+		setProperty(bramsPrivateNote.id as string, 'meta', { ...bramsMeta, createdAt: '2020-01-01T00:00:00.000Z' }),
+		'authorship',
+	],
+	[
+		"a participant removes a private note's authorship",
+		'participant',
+		'private',
+		{ kind: 'delete', root: 'records', key: bramsPrivateNote.id as string, property: 'meta' },
+		'authorship',
+	],
+	['a participant deletes a private note', 'participant', 'private', deleted('records', bramsPrivateNote.id as string), null],
+	['a participant deletes a note not there', 'participant', 'private', deleted('records', 'shape:gone'), null],
+	[
+		'a geo shape in a private document',
+		'participant',
+		'private',
+		created(brams({ type: 'geo', props: { geo: 'rectangle', w: 100, h: 100, color: 'blue' } })),
+		'malformed',
+	],
+	['a private note turned into a geo shape', 'participant', 'private', setProperty(bramsPrivateNote.id as string, 'type', 'geo'), 'malformed'],
+	['a zone in a private document', 'participant', 'private', created(zone), 'malformed'],
+	['the facilitator draws a zone into a private document', 'facilitator', 'private', created(zone), 'malformed'],
+	['a private note under a zone id', 'participant', 'private', created({ ...brams(), id: ZONE }), 'malformed'],
+	["the facilitator's private note under a zone id", 'facilitator', 'private', created({ ...brams(), id: ZONE }), 'malformed'],
+	[
+		'a page in a private document',
+		'participant',
+		'private',
+		created({ id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }),
+		'malformed',
+	],
+	['an upload of ours in a private document', 'participant', 'private', created({ ...image, id: 'asset:two' }), 'malformed'],
+	[
+		'a user record in a private document',
+		'participant',
+		'private',
+		created({ id: 'user:bram', typeName: 'user', name: 'Bram', color: '#FF802B', imageUrl: '', meta: {} }),
+		'malformed',
+	],
+	['an embed in a private document', 'participant', 'private', created(brams({ type: 'embed', props: { url: 'https://example.org' } })), 'malformed'],
+	[
+		'a private note with a colour that is CSS',
+		'participant',
+		'private',
+		created(brams({ meta: bramsMeta, props: { ...(bramsPrivateNote.props as object), color: 'url(https://evil.example)' } })),
+		'off-origin',
+	],
+	[
+		'a private note with a label colour that is no tldraw colour',
+		'participant',
+		'private',
+		setProperty(bramsPrivateNote.id as string, 'props', { ...(bramsPrivateNote.props as object), labelColor: '#000' }),
+		'off-origin',
+	],
+	['a private record that is no map', 'participant', 'private', set('records', 'shape:x', 'a string'), 'malformed'],
+	['a private note under another id than its own', 'participant', 'private', set('records', 'shape:other', newRecord(brams())), 'malformed'],
+	['a shared type in a private note', 'participant', 'private', setProperty(bramsPrivateNote.id as string, 'props', new NewMap()), 'malformed'],
+	['something inside a private note property', 'participant', 'private', { kind: 'deeper', root: 'records' }, 'malformed'],
+	['the tldraw schema in a private document', 'participant', 'private', set('meta', 'tldrawSchema', { schemaVersion: 2 }), null],
 	// support: one person, one voice
 	['a participant endorses', 'participant', 'support', set('endorsements', 'shape:annas|bram', endorsement), null],
 	['an endorsement under another id', 'participant', 'support', set('endorsements', 'shape:annas|anna', endorsement), 'not-your-entry'],
@@ -194,7 +282,12 @@ const CASES: Case[] = [
 
 describe('the write policy, per role, document and effect', () => {
 	it.each(CASES)('%s (%s, %s document)', (_what, role, document, effect, expected, round = openRound) => {
-		const refusal = document === 'board' ? boardRefusal(writer(role), [effect], board) : supportRefusal(writer(role), [effect], support(round))
+		const refusal =
+			document === 'board'
+				? boardRefusal(writer(role), [effect], board)
+				: document === 'private'
+					? privateRefusal(writer(role), [effect], bramsNotes)
+					: supportRefusal(writer(role), [effect], support(round))
 		expect(refusal?.code ?? null).toBe(expected)
 	})
 
@@ -206,6 +299,9 @@ describe('the write policy, per role, document and effect', () => {
 	it('one refused effect refuses the whole update', () => {
 		const effects = [setProperty('shape:annas', 'x', 1), setProperty(ZONE, 'x', 1)]
 		expect(boardRefusal(writer('participant'), effects, board)?.code).toBe('model-facilitator-only')
+		const privateEffects = [created(brams({ meta: bramsMeta })), created({ ...image, id: 'asset:two' })]
+		expect(privateRefusal(writer('participant'), privateEffects.slice(0, 1), bramsNotes)).toBeNull()
+		expect(privateRefusal(writer('participant'), privateEffects, bramsNotes)?.code).toBe('malformed')
 	})
 
 	it("a shape's colours are tldraw's own colour names", () => {

@@ -63,7 +63,7 @@ export function FacilitatorTools({ editor, doc }: { editor: Editor; doc: Y.Doc }
 						<TimerControls doc={doc} />
 						<AttentionControls editor={editor} doc={doc} />
 						<StageStatusList doc={doc} />
-						<PrivateRoundControls editor={editor} doc={doc} />
+						<PrivateRoundControls doc={doc} />
 						<VotingControls doc={doc} />
 					</div>
 				)}

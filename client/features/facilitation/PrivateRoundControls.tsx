@@ -1,4 +1,4 @@
-import { useValue, type Editor } from 'tldraw'
+import { useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { endPrivateRound, revealPrivateRound, startPrivateRound } from '../../../shared/facilitationDoc'
 import { useTranslation } from '../../i18n/locale'
@@ -7,7 +7,7 @@ import { newRoundId } from '../../../shared/roundId'
 import { useBoardSession } from '../../session/BoardSessionContext'
 
 /** A private round: everyone writes unseen by the others, then the facilitator reveals zone by zone or all at once. */
-export function PrivateRoundControls({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+export function PrivateRoundControls({ doc }: { doc: Y.Doc }) {
 	const session = useBoardSession()
 	const { t } = useTranslation()
 	const state = useValue(
@@ -40,7 +40,7 @@ export function PrivateRoundControls({ editor, doc }: { editor: Editor; doc: Y.D
 			<button onClick={() => endPrivateRound(doc)} disabled={state === null} data-testid="private-end">
 				{t('facilitation.end')}
 			</button>
-			{state === 'running' && <PrivateRoundTally editor={editor} doc={doc} />}
+			{state === 'running' && <PrivateRoundTally doc={doc} />}
 		</fieldset>
 	)
 }

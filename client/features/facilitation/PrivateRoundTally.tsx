@@ -1,27 +1,35 @@
-import { useValue, type Editor } from 'tldraw'
+import { useValue } from 'tldraw'
 import type * as Y from 'yjs'
 import { revealPrivateRoundZone } from '../../../shared/facilitationDoc'
 import { departmentColour } from '../../../shared/model/departments'
-import { tallyHiddenNotes, type HiddenAuthor } from '../../../shared/model/privateRound'
+import type { HiddenAuthor } from '../../../shared/model/privateRound'
 import type { ZoneId } from '../../../shared/model/zones'
 import { useTranslation } from '../../i18n/locale'
-import { roundNotes } from '../../canvas/privateMode'
+import { errorText } from '../../i18n/TranslatableError'
 import { useZoneLabel } from '../../canvas/shapes/useZoneLabel'
 import { departmentSwatch } from '../../theme'
 import { useBoardSession } from '../../session/BoardSessionContext'
+import { usePrivateRoundTally } from './usePrivateRoundTally'
 
 /**
- * While a private round runs: how many notes each person keeps hidden, and per zone how many with
- * a reveal for that zone. Counts only: the facilitator's board hides the notes like everyone's.
+ * While a private round runs: how many notes each person keeps private, and per zone how many with
+ * a reveal for that zone. Counts only, from the server: the notes reach nobody but their writer.
  */
-export function PrivateRoundTally({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+export function PrivateRoundTally({ doc }: { doc: Y.Doc }) {
 	const session = useBoardSession()
 	const { t } = useTranslation()
 	const departments = useValue(session.settings).departments
-	const { authors, zones } = useValue('hidden notes tally', () => tallyHiddenNotes(session.privateRound.get(), roundNotes(editor), editor.user.getId()), [
-		editor,
-		session,
-	])
+	const roundKey = useValue('private round key', () => JSON.stringify(session.privateRound.get()), [session])
+	const { tally, failed } = usePrivateRoundTally(roundKey)
+	if (failed) {
+		return (
+			<p className="private-tally private-tally__empty" role="alert" data-testid="private-tally-failed">
+				{t('facilitation.privateTallyFailed', { reason: errorText(t, failed) })}
+			</p>
+		)
+	}
+	if (tally === null) return null
+	const { authors, zones } = tally
 	if (authors.length === 0) {
 		return (
 			<p className="private-tally private-tally__empty" data-testid="private-tally-empty">

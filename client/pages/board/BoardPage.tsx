@@ -1,12 +1,11 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Tldraw, useValue, type Editor, type TLComponents, type TLShape } from 'tldraw'
+import { useEffect, useMemo, useState } from 'react'
+import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig'
 import { registerBoardRules } from '../../canvas/boardRules'
 import { keepCursorColourDistinct } from '../../canvas/cursorColour'
 import { ensureModelTemplate } from '../../canvas/modelTemplate'
 import { useOverviewZoom } from '../../canvas/overviewZoom'
-import { shapeVisibility } from '../../canvas/privateMode'
 import { BOARD_SHAPE_UTILS, boardShapeUtilsFor } from '../../canvas/shapes/boardShapeUtils'
 import { showWholeModel } from '../../canvas/showWholeModel'
 import { fetchClientConfig } from '../../clientConfig'
@@ -104,7 +103,6 @@ function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardS
 	)
 	const shapeUtils = useMemo(() => boardShapeUtilsFor(session), [session])
 	const overrides = useMemo(() => boardOverrides(session), [session])
-	const getShapeVisibility = useCallback((shape: TLShape, onEditor: Editor) => shapeVisibility(session, shape, onEditor), [session])
 
 	return (
 		<div className="board" data-role={role} data-overview={overview} data-presenting={presenting}>
@@ -117,7 +115,6 @@ function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardS
 					licenseKey={config.tldrawLicenseKey ?? undefined}
 					assetUrls={assetUrls}
 					components={components}
-					getShapeVisibility={getShapeVisibility}
 					onMount={(mounted) => {
 						setEditor(mounted)
 						exposeForDebugging({ editor: mounted })
