@@ -19,11 +19,11 @@ export type Person = { name: string; department: string }
 let visitors = 0
 
 /**
- * Opens `url` in a new page of `context`, answers the join dialog when this browser has not
+ * Opens `url` in a new page of `context` (or in a page not navigated yet), answers the join dialog when this browser has not
  * joined yet, and waits until the board is on screen and live.
  */
-export async function openBoard(context: BrowserContext, url: string, person?: Person): Promise<Page> {
-	const page = await context.newPage()
+export async function openBoard(context: BrowserContext | Page, url: string, person?: Person): Promise<Page> {
+	const page = 'newPage' in context ? await context.newPage() : context
 	await page.goto(url)
 	const dialog = page.locator('[data-testid=join-dialog]')
 	await Promise.race([dialog.waitFor(), page.locator('[data-testid=stage-panel]').waitFor()])

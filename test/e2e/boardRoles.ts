@@ -8,6 +8,7 @@ import { IDENTITY_PATH, identityBody, readBody } from '../../shared/wire/http'
 import { waitFor } from '../helpers/waitFor'
 import { openBoard, type Person } from './boardPage'
 import type { browserSession } from './browserSession'
+import { pageReadingTheWire } from './websocketFrames'
 
 /** A board made the way the landing page makes one: the server hands out its id, key and view id. */
 export type CreatedBoard = { boardId: string; facilitatorKey: string; viewId: string }
@@ -50,6 +51,12 @@ export function boardRoles(session: Session) {
 		},
 		asFacilitator: async (board: CreatedBoard, who: Person): Promise<Page> => openBoard(await session.person(), facilitatorUrl(board, '?debug'), who),
 		asParticipant: async (board: CreatedBoard, who: Person): Promise<Page> => openBoard(await session.person(), participantUrl(board, '?debug'), who),
+		/** As asFacilitator and asParticipant, with every websocket frame the page receives recorded. */
+		async readingTheWire(board: CreatedBoard, who: Person, role: 'facilitator' | 'participant') {
+			const { page, received } = await pageReadingTheWire(await session.person())
+			await openBoard(page, role === 'facilitator' ? facilitatorUrl(board, '?debug') : participantUrl(board, '?debug'), who)
+			return { page, received }
+		},
 		asViewer: async (board: CreatedBoard): Promise<Page> => openBoard(await session.person(), viewerUrl(board)),
 		/** A synced stock client on a room (`boardId`, `boardId/facilitation`, ...), with the facilitator key when given. */
 		async documentClient(room: string, key?: string): Promise<Y.Doc> {

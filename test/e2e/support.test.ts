@@ -189,26 +189,21 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		const ofA = await addNoteWithPlus(a, 'stage-1', 'Idea of Anna')
 		const ofB = await addNoteWithPlus(b, 'stage-3', 'Idea of Bram')
 
+		// Each note stays in its writer's private notes (test/e2e/privateRound.test.ts reads the wire): the board has neither yet.
+		const onServer = recordsOf(await serverDoc(board.boardId))
 		for (const [page, own, other, otherZone] of [
 			[a, ofA, ofB, 'stage-3'],
 			[b, ofB, ofA, 'stage-1'],
 		] as const) {
-			await waitFor(() => pageHasRecord(page, other), { what: "the other's note to reach the page" })
 			await waitForShape(page, own)
 			await waitForShape(page, shared)
+			expect(await pageHasRecord(page, other)).toBe(false)
 			expect(await page.locator(shapeSelector(other)).count()).toBe(0)
 			expect(await endorseButton(page, other).count()).toBe(0)
 			await waitForZoneCount(page, otherZone, 0)
 			expect(await panelNote(page, otherZone, other).count()).toBe(0)
 		}
-		// Each note carries its round and author; the hiding happens in every browser.
-		const stored = recordsOf(await serverDoc(board.boardId))
-		const metaOf = (id: string) => readRecord(stored.get(id)!).meta as Record<string, unknown>
-		expect(metaOf(ofA).privateRound).toBe('round-1')
-		expect(metaOf(ofB).privateRound).toBe('round-1')
-		expect(metaOf(ofA).authorId).toEqual(expect.any(String))
-		expect(metaOf(ofA).authorId).not.toBe(metaOf(ofB).authorId)
-		expect(metaOf(shared).privateRound).toBeUndefined()
+		expect(onServer.has(ofA) || onServer.has(ofB)).toBe(false)
 		await saveScreenshot(a, 'support-private-round-page-a')
 
 		revealPrivateRound(facilitation)
@@ -220,6 +215,14 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 			await endorseButton(page, ofA).waitFor()
 			await endorseButton(page, ofB).waitFor()
 		}
+		// On the board now, each with its round and its own author.
+		await waitFor(() => onServer.has(ofA) && onServer.has(ofB), { what: 'the revealed notes on the server board' })
+		const metaOf = (id: string) => readRecord(onServer.get(id)!).meta as Record<string, unknown>
+		expect(metaOf(ofA).privateRound).toBe('round-1')
+		expect(metaOf(ofB).privateRound).toBe('round-1')
+		expect(metaOf(ofA).authorId).toEqual(expect.any(String))
+		expect(metaOf(ofA).authorId).not.toBe(metaOf(ofB).authorId)
+		expect(metaOf(shared).privateRound).toBeUndefined()
 		await saveScreenshot(a, 'support-private-round-revealed-page-a')
 	})
 

@@ -117,6 +117,74 @@ function expectConverged(...peers: Peer[]) {
 	expect(others.length).toBeGreaterThan(0)
 }
 
+describe('a binding with private notes (a private round)', () => {
+	/** A page whose notes keep private while `hiding` is set and their text starts with "private". */
+	function withPrivateNotes(board = new Y.Doc()) {
+		const own = new Y.Doc()
+		const hiding = { on: true }
+		const keepsPrivate = (record: PlainRecord) => hiding.on && JSON.stringify(record.props).includes('private')
+		const store = newStore()
+		const unbind = bindStoreToDoc(store, board, { privateNotes: { doc: own, keepsPrivate } })
+		return { store, board, own, hiding, unbind }
+	}
+
+	it('a new note that keeps private goes into the private doc only; others go to the board', () => {
+		const { store, board, own } = withPrivateNotes()
+		store.put([note('secret', 0, 0, 'private idea'), note('open', 0, 0, 'public idea')])
+		expect(recordsOf(own).has(note('secret', 0, 0).id)).toBe(true)
+		expect(recordsOf(board).has(note('secret', 0, 0).id)).toBe(false)
+		expect(recordsOf(board).has(note('open', 0, 0).id)).toBe(true)
+		expect(recordsOf(own).has(note('open', 0, 0).id)).toBe(false)
+	})
+
+	it('edits and deletions of a note follow the doc that holds it', () => {
+		const { store, board, own, hiding } = withPrivateNotes()
+		const secret = note('secret', 0, 0, 'private idea')
+		store.put([secret])
+		hiding.on = false
+		// Still in the private doc: edited there, and the server moves it.
+		store.put([{ ...secret, x: 50 }])
+		expect(readRecordIn(own, secret.id)?.x).toBe(50)
+		expect(recordsOf(board).has(secret.id)).toBe(false)
+		store.remove([secret.id])
+		expect(recordsOf(own).has(secret.id)).toBe(false)
+		expect(getNote(store, secret.id)).toBeUndefined()
+	})
+
+	it('loads what the private doc holds, and follows it', () => {
+		const own = new Y.Doc()
+		writeRecordChanges(own, { put: [note('earlier', 5, 5, 'private earlier') as unknown as PlainRecord], removed: [] }, null)
+		const store = newStore()
+		bindStoreToDoc(store, new Y.Doc(), { privateNotes: { doc: own, keepsPrivate: () => true } })
+		expect(getNote(store, note('earlier', 0, 0).id)?.x).toBe(5)
+		writeRecordChanges(own, { put: [note('other tab', 7, 7, 'private too') as unknown as PlainRecord], removed: [] }, 'remote')
+		expect(getNote(store, note('other tab', 0, 0).id)?.x).toBe(7)
+		writeRecordChanges(own, { put: [], removed: [note('other tab', 0, 0).id] }, 'remote')
+		expect(getNote(store, note('other tab', 0, 0).id)).toBeUndefined()
+	})
+
+	it('a note the server moves to the board stays on the page, whichever doc hears of it first', () => {
+		const { store, board, own, hiding } = withPrivateNotes()
+		const [first, second] = [note('first', 0, 0, 'private one'), note('second', 0, 0, 'private two')]
+		store.put([first, second])
+		hiding.on = false
+		// First: the board copy arrives, then the private one goes. Second: the other way round.
+		writeRecordChanges(board, { put: [readRecordIn(own, first.id)!], removed: [] }, 'remote')
+		writeRecordChanges(own, { put: [], removed: [first.id] }, 'remote')
+		const secondCopy = readRecordIn(own, second.id)!
+		writeRecordChanges(own, { put: [], removed: [second.id] }, 'remote')
+		expect(getNote(store, second.id)).toBeDefined()
+		writeRecordChanges(board, { put: [secondCopy], removed: [] }, 'remote')
+		expect(getNote(store, first.id)?.props.richText).toEqual(first.props.richText)
+		expect(getNote(store, second.id)?.props.richText).toEqual(second.props.richText)
+		store.put([{ ...getNote(store, second.id)!, x: 99 }])
+		expect(readRecordIn(board, second.id)?.x).toBe(99)
+		expect(recordsOf(own).size).toBe(0)
+	})
+})
+
+const readRecordIn = (doc: Y.Doc, id: string) => readAllRecords(doc).find((record) => record.id === id)
+
 describe('a read-only binding (a view link)', () => {
 	it('loads the board and follows remote changes, but writes nothing into the doc, not even what tldraw makes by itself', () => {
 		const writer = peer()
