@@ -7,7 +7,7 @@ import { BoardAccessService } from './access/BoardAccessService.js'
 import { createHttpApp } from './http/app.js'
 import { IdentityService } from './identity/IdentityService.js'
 import { log } from './logger.js'
-import { PrivateNotes } from './relay/PrivateNotes.js'
+import { PrivateDocuments } from './relay/PrivateDocuments.js'
 import { RelayServer } from './relay/RelayServer.js'
 import { RoomRegistry } from './relay/RoomRegistry.js'
 import { LevelBoardStorage } from './storage/LevelBoardStorage.js'
@@ -29,10 +29,10 @@ async function start(config: Config) {
 		maxAwarenessStateBytes: config.limits.maxAwarenessStateBytes,
 		maxAwarenessClientsPerConnection: config.limits.maxAwarenessClientsPerConnection,
 	})
-	const privateNotes = new PrivateNotes(rooms, storage)
+	const privateDocuments = new PrivateDocuments(rooms, storage)
 	const access = new BoardAccessService(storage)
 	const relay = new RelayServer(rooms, access, identities, { maxFrameBytes: config.maxFrameBytes, limits: config.limits })
-	const app = createHttpApp(config, clientDirectory, { access, identities, privateNotes }, () => ({ loadedBoards: rooms.loadedRoomCount }))
+	const app = createHttpApp(config, clientDirectory, { access, identities, privateDocuments }, () => ({ loadedBoards: rooms.loadedRoomCount }))
 	const server = createServer(app)
 	relay.attach(server)
 

@@ -15,7 +15,8 @@ import { storeParticipant, storedParticipant, type Participant } from './partici
 import { refusalMessage } from './refusalMessage'
 
 /** The open board's three documents: the tldraw records, the facilitator's session, and support (endorsements and votes). */
-export type SessionDocuments = { board: Y.Doc; facilitation: Y.Doc; support: Y.Doc }
+/** `own`: this person's private document, which the relay serves to nobody else (their private notes and open-round dots). */
+export type SessionDocuments = { board: Y.Doc; facilitation: Y.Doc; support: Y.Doc; own: Y.Doc }
 
 /** A deletion waiting for the person's answer: how many of others' notes it removes, and the deletion. */
 export type PendingDeletion = { count: number; proceed: () => void }
@@ -41,6 +42,7 @@ export class BoardSession {
 	private readonly facilitationSyncedAtom = atom('facilitation synced', false)
 	private readonly endorsementsAtom: Atom<Endorsement[]>
 	private readonly voteBookAtom: Atom<VoteBook>
+	private readonly ownVoteBookAtom: Atom<VoteBook>
 	private readonly noticeAtom = atom<Notice | null>('notice', null)
 	private readonly leftPresentationId = atom<string | null>('left presentation', null)
 	private noticeTimer: ReturnType<typeof setTimeout> | undefined
@@ -93,6 +95,7 @@ export class BoardSession {
 		this.facilitationAtom = atom('facilitation', readFacilitation(documents.facilitation))
 		this.endorsementsAtom = atom('endorsements', readEndorsements(documents.support))
 		this.voteBookAtom = atom('vote book', readVoteBook(documents.support))
+		this.ownVoteBookAtom = atom('own vote book', readVoteBook(documents.own))
 		this.settings = this.settingsAtom
 		this.facilitation = this.facilitationAtom
 		this.endorsements = this.endorsementsAtom
@@ -104,7 +107,7 @@ export class BoardSession {
 	 * the constructor read what they held, so this is called at once, before anything syncs.
 	 */
 	follow(): () => void {
-		const { board, facilitation, support } = this.documents
+		const { board, facilitation, support, own } = this.documents
 		const refreshSupport = () => {
 			this.endorsementsAtom.set(readEndorsements(support))
 			this.voteBookAtom.set(readVoteBook(support))
@@ -113,6 +116,7 @@ export class BoardSession {
 			observeBoardSettings(board, (settings) => this.settingsAtom.set(settings)),
 			observeFacilitation(facilitation, (state) => this.facilitationAtom.set(state)),
 			observeSupport(support, refreshSupport),
+			observeSupport(own, () => this.ownVoteBookAtom.set(readVoteBook(own))),
 		]
 		return () => {
 			clearTimeout(this.noticeTimer)
@@ -126,12 +130,14 @@ export class BoardSession {
 		return spotlight === null || spotlight === zone
 	}
 
+	/** Everyone's dots once they are revealed: until then each person's stay in their own document. */
 	votesIn(roundId: string): Votes[] {
 		return votesInRound(this.voteBook.get(), roundId)
 	}
 
+	/** My dots in the open round, from my own document. */
 	ownVotesIn(roundId: string, participantId: string): Votes {
-		return this.voteBook.get().get(roundId)?.get(participantId) ?? {}
+		return this.ownVoteBookAtom.get().get(roundId)?.get(participantId) ?? {}
 	}
 
 	setRole(role: Role): void {

@@ -35,8 +35,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 	const linkKey = JSON.stringify(link)
 
 	useEffect(() => {
-		const documents = { board: new Y.Doc(), facilitation: new Y.Doc(), support: new Y.Doc() }
-		const privateNotes = new Y.Doc()
+		const documents = { board: new Y.Doc(), facilitation: new Y.Doc(), support: new Y.Doc(), own: new Y.Doc() }
 		const localCopy = new IndexeddbPersistence(`strategy-board/${roomOf(link, 'board')}`, documents.board)
 		// tldraw's own offline indicator follows the relay connection.
 		const online = atom<'online' | 'offline'>('online', 'offline')
@@ -64,13 +63,13 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 					readOnly,
 					onRefused: (reason) => session?.noticeRefusal(reason),
 				})
-			const connect = (kind: DocumentKind) =>
+			const connect = (kind: DocumentKind & keyof typeof documents) =>
 				connectRoom(roomOf(link, kind), documents[kind], link.via === 'view' || (kind === 'facilitation' && !link.key))
 			// The periodic resync doubles as a heartbeat: the relay answers it, so a dead socket is noticed.
 			const provider = connect('board')
 			const facilitationProvider = connect('facilitation')
 			providers.push(provider, facilitationProvider, connect('support'))
-			if (link.via === 'board') providers.push(connectRoom(privateRoomOf(link, participantId), privateNotes, false))
+			if (link.via === 'board') providers.push(connectRoom(privateRoomOf(link, participantId), documents.own, false))
 			const tracker = trackSyncStatus(provider, documents.board)
 			session = new BoardSession(documents, store, tracker.status)
 			const opened = session
@@ -93,7 +92,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			const bindStore = () => {
 				if (bound || failed || closed) return
 				try {
-					const ownNotes = link.via === 'board' ? { doc: privateNotes, keepsPrivate: opened.keepsPrivate } : undefined
+					const ownNotes = link.via === 'board' ? { doc: documents.own, keepsPrivate: opened.keepsPrivate } : undefined
 					cleanups.push(bindStoreToDoc(store, documents.board, { readOnly: link.via === 'view', privateNotes: ownNotes }))
 				} catch (error) {
 					return fail(error as Error)
@@ -130,7 +129,7 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			for (const cleanup of cleanups.reverse()) cleanup()
 			for (const each of providers) each.destroy()
 			void localCopy.destroy()
-			for (const doc of [...Object.values(documents), privateNotes]) doc.destroy()
+			for (const doc of Object.values(documents)) doc.destroy()
 			// The store and docs above are gone: show loading until a next run (another link) is ready.
 			setOpening({ state: 'loading' })
 		}

@@ -5,15 +5,15 @@ import { UPLOADS_PATH, type ErrorBody } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
 import type { Config } from '../config.js'
 import type { IdentityService } from '../identity/IdentityService.js'
-import type { PrivateNotes } from '../relay/PrivateNotes.js'
+import type { PrivateDocuments } from '../relay/PrivateDocuments.js'
 import { boardsRouter } from './boardsRouter.js'
 import { identityRouter } from './identityRouter.js'
 import { uploadsRouter } from './uploads.js'
 
 /** The HTTP side: health, runtime client config, boards, identities, uploads, and the built client as a single-page app. */
-export type HttpServices = { access: BoardAccessService; identities: IdentityService; privateNotes: PrivateNotes }
+export type HttpServices = { access: BoardAccessService; identities: IdentityService; privateDocuments: PrivateDocuments }
 
-export function createHttpApp(config: Config, clientDirectory: string, { access, identities, privateNotes }: HttpServices, health: () => object): Express {
+export function createHttpApp(config: Config, clientDirectory: string, { access, identities, privateDocuments }: HttpServices, health: () => object): Express {
 	const app = express()
 	app.disable('x-powered-by')
 
@@ -27,7 +27,7 @@ export function createHttpApp(config: Config, clientDirectory: string, { access,
 		response.json(body)
 	})
 
-	app.use('/api', express.json({ limit: '16kb' }), boardsRouter(access, privateNotes))
+	app.use('/api', express.json({ limit: '16kb' }), boardsRouter(access, privateDocuments))
 	app.use(identityRouter(identities))
 	app.use(
 		UPLOADS_PATH,

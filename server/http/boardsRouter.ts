@@ -9,7 +9,7 @@ import {
 	type ViewIdBody,
 } from '../../shared/wire/http.js'
 import type { BoardAccessService } from '../access/BoardAccessService.js'
-import type { PrivateNotes } from '../relay/PrivateNotes.js'
+import type { PrivateDocuments } from '../relay/PrivateDocuments.js'
 
 /**
  * `POST /api/boards` creates a board with its three links; `GET /api/boards/:id/role` tells a
@@ -18,7 +18,7 @@ import type { PrivateNotes } from '../relay/PrivateNotes.js'
  * running private round keeps private; `GET /api/views/:viewId` tells whether a view link exists.
  * The key comes in the X-Facilitator-Key header.
  */
-export function boardsRouter(access: BoardAccessService, privateNotes: PrivateNotes): Router {
+export function boardsRouter(access: BoardAccessService, privateDocuments: PrivateDocuments): Router {
 	const router = express.Router()
 
 	router.post('/boards', async (_request, response) => {
@@ -54,7 +54,7 @@ export function boardsRouter(access: BoardAccessService, privateNotes: PrivateNo
 			response.status(403).json({ error: 'only the facilitator link can count private notes' } satisfies ErrorBody)
 			return
 		}
-		response.json((await privateNotes.tally(boardId)) satisfies PrivateRoundTallyBody)
+		response.json((await privateDocuments.tally(boardId)) satisfies PrivateRoundTallyBody)
 	})
 
 	router.get('/views/:viewId', async (request, response) => {

@@ -20,7 +20,8 @@ export function documentPolicy(kind: DocumentRef['kind'], votingRound: () => Vot
 		case 'board':
 			return (writer, update, doc) => boardRefusal(writer, updateEffects(update, doc), { recordBefore: (id) => recordIn(doc, id) })
 		case 'private':
-			return (writer, update, doc) => privateRefusal(writer, updateEffects(update, doc), { recordBefore: (id) => recordIn(doc, id) })
+			return (writer, update, doc) =>
+				privateRefusal(writer, updateEffects(update, doc), { recordBefore: (id) => recordIn(doc, id), openVotingRound: () => openRound(votingRound) })
 		case 'support':
 			return (writer, update, doc) => supportRefusal(writer, updateEffects(update, doc), { openVotingRound: () => openRound(votingRound) })
 		case 'facilitation':

@@ -32,9 +32,10 @@ import { NewMap, OtherContent, type Effect } from './updateEffects.js'
  *     endorsements     only the writer's own entries (`<noteId>|<participantId>`), well-formed
  *     votes            only the writer's own, in the open voting round, within its dots
  *   facilitation document: the facilitator's whole (the role decides)
- *   private document   (one per person: its owner's notes while a private round hides them;
- *                        RelayServer lets only the owner write it)
- *     records          notes only, as a note on the board must be
+ *   private document   (one per person, its owner's until revealed: RelayServer lets only the
+ *                        owner write it)
+ *     records          notes only, as a note on the board must be, while a private round hides them
+ *     votes            as in the support document, while the voting round is open
  *
  * Deleting one's own support entries is always allowed. Roots no rule names are read by no
  * browser, and are left alone.
@@ -104,7 +105,7 @@ const records: Rule<BoardFacts> = (effect, writer, facts) => {
 	return 'code' in change ? change : recordChange(change.key, change.before, change.after, writer)
 }
 
-/** Private notes go onto the board as they are (server/relay/PrivateNotes.ts), so they pass what a note on the board must. */
+/** Private notes go onto the board as they are (server/relay/PrivateDocuments.ts), so they pass what a note on the board must. */
 const privateNotes: Rule<BoardFacts> = (effect, writer, facts) => {
 	const change = recordEffectOf(effect, facts)
 	if ('code' in change) return change
@@ -176,9 +177,13 @@ const SUPPORT_RULES = new Map<string, Rule<SupportFacts>>([
 
 export const boardRefusal = (writer: Writer, effects: readonly Effect[], facts: BoardFacts) => firstRefusal(BOARD_RULES, writer, effects, facts)
 
-const PRIVATE_RULES = new Map<string, Rule<BoardFacts>>([[RECORDS_MAP, privateNotes]])
+const PRIVATE_RULES = new Map<string, Rule<BoardFacts & SupportFacts>>([
+	[RECORDS_MAP, privateNotes],
+	[VOTES_MAP, votes],
+])
 
-export const privateRefusal = (writer: Writer, effects: readonly Effect[], facts: BoardFacts) => firstRefusal(PRIVATE_RULES, writer, effects, facts)
+export const privateRefusal = (writer: Writer, effects: readonly Effect[], facts: BoardFacts & SupportFacts) =>
+	firstRefusal(PRIVATE_RULES, writer, effects, facts)
 
 export const supportRefusal = (writer: Writer, effects: readonly Effect[], facts: SupportFacts) => firstRefusal(SUPPORT_RULES, writer, effects, facts)
 

@@ -68,7 +68,7 @@ export function zoneOfNoteRecord(record: unknown): ZoneId | null {
 
 /**
  * Whether a note is kept out of the board for now: a note of the running round, in a zone not
- * revealed yet. Such notes live in their writer's private document (server/relay/PrivateNotes.ts),
+ * revealed yet. Such notes live in their writer's private document (server/relay/PrivateDocuments.ts),
  * which the relay serves only to that person and the facilitator, and move onto the board when
  * this turns false.
  */

@@ -32,6 +32,10 @@ export function boardRoles(session: Session) {
 	const participantUrl = (board: CreatedBoard, query = '') => `${base()}/b/${board.boardId}${query}`
 	const viewerUrl = (board: CreatedBoard) => `${base()}/v/${board.viewId}`
 
+	/** The participant id the server issued to the page's browser (kept in its localStorage). */
+	const participantIdOf = (page: Page): Promise<string> =>
+		page.evaluate(() => (JSON.parse(localStorage.getItem('strategy-board:identity')!) as { participantId: string }).participantId)
+
 	async function connect(room: string, protocols: string[]) {
 		const doc = new Y.Doc()
 		const provider = new WebsocketProvider(session.server.relayUrl, room, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true, protocols })
@@ -58,6 +62,16 @@ export function boardRoles(session: Session) {
 			return { page, received }
 		},
 		asViewer: async (board: CreatedBoard): Promise<Page> => openBoard(await session.person(), viewerUrl(board)),
+		participantIdOf,
+		/** The page's person's private document as the server holds it, read with the facilitator key. */
+		async ownDocumentOf(board: CreatedBoard, page: Page): Promise<{ doc: Y.Doc; participantId: string }> {
+			const participantId = await participantIdOf(page)
+			const { doc } = await connect(
+				`${board.boardId}/private/${participantId}`,
+				credentialSubprotocols({ identityToken: null, facilitatorKey: board.facilitatorKey }),
+			)
+			return { doc, participantId }
+		},
 		/** A synced stock client on a room (`boardId`, `boardId/facilitation`, ...), with the facilitator key when given. */
 		async documentClient(room: string, key?: string): Promise<Y.Doc> {
 			return (await connect(room, credentialSubprotocols({ identityToken: null, facilitatorKey: key ?? null }))).doc

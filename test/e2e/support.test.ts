@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
+import type * as Y from 'yjs'
 import { FACILITATION_MAP, LOCKED_KEY, revealPrivateRound, revealVoting, setBoardLocked, startPrivateRound, startVoting } from '../../shared/facilitationDoc'
 import { DEFAULT_DEPARTMENTS } from '../../shared/model/departments'
 import { MODEL_TEXTS } from '../../shared/model/modelTexts'
 import { voteResults } from '../../shared/model/voting'
 import { readRecord, recordsOf } from '../../shared/recordDoc'
-import { readEndorsements, readVotes } from '../../shared/supportDoc'
+import { readEndorsements, readOwnVotes, readVotes } from '../../shared/supportDoc'
 import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import { addNoteWithPlus, panelNote, shapeSelector, shapeTransform, waitForShape, waitForZoneCount } from './boardPage'
@@ -18,13 +19,14 @@ const ANNA = { name: 'Anna', department: 'Marketing' }
 const BRAM = { name: 'Bram', department: 'IT' }
 const FENNA = { name: 'Fenna', department: 'Directie/Management' }
 
-const { createBoard, asParticipant, asFacilitator, asViewer, documentClient } = boardRoles(session)
+const { createBoard, asParticipant, asFacilitator, asViewer, documentClient, ownDocumentOf } = boardRoles(session)
 
 /** The facilitator's tools are someone else's UI: these tests drive the facilitation state through its document, as those tools do. */
 const facilitationOf = (board: CreatedBoard) => documentClient(`${board.boardId}/facilitation`, board.facilitatorKey)
 
 /** What a fresh client reads from the server: the honest witness of what was stored. */
 const serverDoc = (room: string) => documentClient(room)
+const sortedDots = (votes: Record<string, number>) => JSON.stringify(Object.entries(votes).sort())
 
 const endorseButton = (page: Page, noteId: string) => page.locator(`[data-testid=endorse][data-note-id="${noteId}"]`)
 const voteDot = (page: Page, noteId: string) => page.locator(`[data-testid=vote-dot][data-note-id="${noteId}"]`)
@@ -276,16 +278,21 @@ describe('support on the board: endorsements, draagvlak, private rounds and dot 
 		expect(await voteDot(a, webcare).getAttribute('data-my-dots')).toBe('1')
 		expect(await a.locator(`[data-testid=vote-dot][data-note-id="${costs}"]`).getAttribute('data-my-dots')).toBe('1')
 		for (const page of [a, b, f]) expect(await page.locator('[data-testid=vote-total]').count()).toBe(0)
-		const cast = await serverDoc(`${board.boardId}/support`)
-		await waitFor(() => readVotes(cast, 'vote-1').length === 2 && voteResults(readVotes(cast, 'vote-1')).length === 2, {
+		// On the server each person's dots wait in their own document, which only they and the facilitator receive.
+		const [ofA, ofB] = await Promise.all([a, b].map((page) => ownDocumentOf(board, page)))
+		const dotsIn = ({ doc, participantId }: { doc: Y.Doc; participantId: string }) => sortedDots(readOwnVotes(doc, 'vote-1', participantId))
+		await waitFor(() => dotsIn(ofA!) === sortedDots({ [costs]: 1, [webcare]: 1 }) && dotsIn(ofB!) === sortedDots({ [webcare]: 2 }), {
 			what: 'both voters on the server',
 		})
+		const cast = await serverDoc(`${board.boardId}/support`)
+		expect(readVotes(cast, 'vote-1')).toEqual([])
+
+		revealVoting(facilitation)
+		await waitFor(() => readVotes(cast, 'vote-1').length === 2, { what: 'the revealed dots in the support document' })
 		expect(voteResults(readVotes(cast, 'vote-1'))).toEqual([
 			{ noteId: webcare, dots: 3 },
 			{ noteId: costs, dots: 1 },
 		])
-
-		revealVoting(facilitation)
 		for (const page of [a, b, f]) {
 			await page.locator('[data-testid=vote-results]').waitFor()
 			await page.locator(`[data-testid=vote-total][data-note-id="${webcare}"][data-count="3"]`).waitFor()

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { closeVoting, readVoting, revealVoting, startVoting } from '../../shared/facilitationDoc'
 import { voteResults } from '../../shared/model/voting'
-import { readVotes, writeOwnVotes } from '../../shared/supportDoc'
+import { readOwnVotes, readVotes, writeOwnVotes } from '../../shared/supportDoc'
 import { saveScreenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/waitFor'
 import { addNoteWithPlus, panelNote, waitForShape } from './boardPage'
@@ -16,7 +16,7 @@ const BRAM = { name: 'Bram', department: 'IT' }
 const CEES = { name: 'Cees', department: 'Sales' }
 const FENNA = { name: 'Fenna', department: 'Directie/Management' }
 
-const { createBoard, asParticipant, asFacilitator, documentClient, identifiedClient } = boardRoles(session)
+const { createBoard, asParticipant, asFacilitator, documentClient, identifiedClient, ownDocumentOf } = boardRoles(session)
 
 const byTestId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`)
 const voteDot = (page: Page, noteId: string) => page.locator(`[data-testid=vote-dot][data-note-id="${noteId}"]`)
@@ -85,8 +85,14 @@ describe('dot voting rounds: limited to a stage, and looked up again after closi
 		const raw = await identifiedClient(`${board.boardId}/support`)
 		writeOwnVotes(raw.doc, round.id, raw.participantId, { [costs]: 1, [webcare]: 1 })
 		const cast = await documentClient(`${board.boardId}/support`)
-		await waitFor(() => readVotes(cast, round.id).length === 3, { what: 'three voters on the server' })
+		await waitFor(() => readVotes(cast, round.id).length === 1, { what: "the raw client's dots on the server" })
 		expect(voteResults(readVotes(cast, round.id))).toContainEqual({ noteId: costs, dots: 1 })
+		// The pages' dots wait in each person's own document until the reveal.
+		for (const page of [a, b]) {
+			const own = await ownDocumentOf(board, page)
+			const dots = () => Object.values(readOwnVotes(own.doc, round.id, own.participantId)).reduce((sum, count) => sum + count, 0)
+			await waitFor(() => dots() === 2, { what: 'both dots in their own document' })
+		}
 
 		await byTestId(f, 'voting-reveal').click()
 		for (const page of [a, b, f]) {

@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { endPrivateRound, isBoardLocked, revealPrivateRoundZone, setBoardLocked, startPrivateRound } from '../../shared/facilitationDoc'
+import {
+	endPrivateRound,
+	isBoardLocked,
+	readVoting,
+	revealPrivateRoundZone,
+	revealVoting,
+	setBoardLocked,
+	startPrivateRound,
+	startVoting,
+} from '../../shared/facilitationDoc'
 import { MODEL_LAYOUT, zoneCentre } from '../../shared/model/geometry'
 import type { ZoneId } from '../../shared/model/zones'
 import { CLOSE_CODES } from '../../shared/closeCodes'
 import { recordsOf, writeRecordChanges, type PlainRecord } from '../../shared/recordDoc'
+import { readEndorsements, readOwnVotes, readVotes, toggleEndorsement, writeOwnVotes } from '../../shared/supportDoc'
 import { FACILITATOR_KEY_HEADER, privateRoundTallyBody, privateRoundTallyPath, readBody } from '../../shared/wire/http'
 import { boardPeople, type BoardPerson, type OpenDocument } from '../helpers/boardPeople'
 import { noteRecord } from '../helpers/noteRecord'
@@ -60,7 +70,7 @@ async function tallyFor(boardId: string, key: string | null) {
 	return { status: response.status, body: response.ok ? await readBody(response, path, privateRoundTallyBody) : await response.json() }
 }
 
-describe('private rounds: the relay serves a private note to its writer and the facilitator only', () => {
+describe('private rounds and open votes: the relay serves them to their writer and the facilitator only, until revealed', () => {
 	it("nobody else can open someone's private notes: participants and viewers are closed, nothing of the text reaches them", async () => {
 		const { boardId, viewId, fay, anna, bram, bramBoard, bramSees } = await privateRound()
 		const annasNotes = await anna.openPrivate()
@@ -149,6 +159,33 @@ describe('private rounds: the relay serves a private note to its writer and the 
 		await waitFor(() => isBoardLocked(annasSession.doc), { what: 'the lock to reach Anna' })
 		put(annasNotes.doc, privateNote(anna, 'shape:late', 'stage-1', 'written while locked'))
 		await waitFor(() => annasNotes.refusals.includes('locked'), { what: 'the write to be refused' })
+	})
+
+	it('dots in the open round reach nobody else until the facilitator reveals the votes; then they count in the support document', async () => {
+		const { fay, facilitation, anna, bram } = await privateRound()
+		startVoting(facilitation.doc, 'vote-1', 3)
+		const bramsSession = await bram.open('facilitation')
+		await waitFor(() => readVoting(bramsSession.doc) !== null, { what: 'the voting round to open' })
+		const annasOwn = await anna.openPrivate()
+		const bramsSupport = await bram.open('support')
+		const toBram = wireOf(bramsSupport)
+		writeOwnVotes(annasOwn.doc, 'vote-1', anna.participantId, { 'shape:idea': 2 })
+		const byFay = await fay.openPrivate(anna.participantId)
+		await waitFor(() => readOwnVotes(byFay.doc, 'vote-1', anna.participantId)['shape:idea'] === 2, { what: "Anna's dots to be kept" })
+		writeOwnVotes(annasOwn.doc, 'vote-1', anna.participantId, { 'shape:idea': 4 })
+		await waitFor(() => annasOwn.refusals.includes('over-dot-budget'), { what: 'dots over the budget to be refused' })
+		// A later endorsement reaches Bram: whatever the relay had sent him of Anna's dots would be there by then.
+		toggleEndorsement((await fay.open('support')).doc, 'shape:idea', { id: fay.participantId, name: 'Fay', department: 'IT' })
+		await waitFor(() => readEndorsements(bramsSupport.doc).length === 1, { what: 'a later endorsement to reach Bram' })
+		expect(readVotes(bramsSupport.doc, 'vote-1')).toEqual([])
+		expect(toBram()).not.toContain('vote-1')
+
+		revealVoting(facilitation.doc)
+		await waitFor(() => readVotes(bramsSupport.doc, 'vote-1').length === 1, { what: 'the revealed dots to reach Bram' })
+		expect(readOwnVotes(bramsSupport.doc, 'vote-1', anna.participantId)).toEqual({ 'shape:idea': 2 })
+		// As the server holds it (her own copy still has the refused dots in it).
+		await waitFor(() => byFay.doc.getMap('votes').size === 0, { what: 'the dots to leave her own document' })
+		expect(toBram()).toContain('vote-1')
 	})
 
 	it('the facilitator gets counts of what stays private, never a text; nobody else gets anything', async () => {

@@ -278,6 +278,10 @@ const CASES: Case[] = [
 	['taking your own dots back after the round', 'participant', 'support', deleted('votes', 'round-1|bram'), null, null],
 	['a shared type inside an entry', 'participant', 'support', { kind: 'deeper', root: 'votes' }, 'malformed'],
 	['a root no browser reads', 'participant', 'support', set('anything', 'k', 1), null],
+	['own dots into the private document in the open round', 'participant', 'private', set('votes', 'round-1|bram', { 'shape:annas': 3 }), null],
+	['dots over the budget into the private document', 'participant', 'private', set('votes', 'round-1|bram', { 'shape:annas': 4 }), 'over-dot-budget'],
+	["someone else's dots into the private document", 'participant', 'private', set('votes', 'round-1|anna', { 'shape:annas': 1 }), 'not-your-entry'],
+	['dots into the private document with no round open', 'participant', 'private', set('votes', 'round-1|bram', { 'shape:annas': 1 }), 'voting-closed', null],
 ]
 
 describe('the write policy, per role, document and effect', () => {
@@ -286,7 +290,7 @@ describe('the write policy, per role, document and effect', () => {
 			document === 'board'
 				? boardRefusal(writer(role), [effect], board)
 				: document === 'private'
-					? privateRefusal(writer(role), [effect], bramsNotes)
+					? privateRefusal(writer(role), [effect], { ...bramsNotes, ...support(round) })
 					: supportRefusal(writer(role), [effect], support(round))
 		expect(refusal?.code ?? null).toBe(expected)
 	})
@@ -300,8 +304,8 @@ describe('the write policy, per role, document and effect', () => {
 		const effects = [setProperty('shape:annas', 'x', 1), setProperty(ZONE, 'x', 1)]
 		expect(boardRefusal(writer('participant'), effects, board)?.code).toBe('model-facilitator-only')
 		const privateEffects = [created(brams({ meta: bramsMeta })), created({ ...image, id: 'asset:two' })]
-		expect(privateRefusal(writer('participant'), privateEffects.slice(0, 1), bramsNotes)).toBeNull()
-		expect(privateRefusal(writer('participant'), privateEffects, bramsNotes)?.code).toBe('malformed')
+		expect(privateRefusal(writer('participant'), privateEffects.slice(0, 1), { ...bramsNotes, ...support(openRound) })).toBeNull()
+		expect(privateRefusal(writer('participant'), privateEffects, { ...bramsNotes, ...support(openRound) })?.code).toBe('malformed')
 	})
 
 	it("a shape's colours are tldraw's own colour names", () => {

@@ -12,7 +12,7 @@ export type TallyState = { tally: HiddenNotesTally | null; failed: Error | null 
 
 /**
  * What the running round keeps private, counted by the server: the notes themselves never reach
- * the facilitator's page (server/relay/PrivateNotes.ts). Asked again at once when `roundKey`
+ * the facilitator's page (server/relay/PrivateDocuments.ts). Asked again at once when `roundKey`
  * changes (a zone revealed), and every POLL_MS while the round runs.
  */
 export function usePrivateRoundTally(roundKey: string): TallyState {

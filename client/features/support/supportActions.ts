@@ -31,9 +31,10 @@ export function takeBackOwnDot(session: BoardSession, editor: Editor, noteId: st
 function changeOwnVotes(session: BoardSession, editor: Editor, change: (round: VotingRound, votes: Votes) => Votes | null): void {
 	const round = session.voting.get()
 	if (!round || round.phase !== 'open') return
-	const support = session.documents.support
-	const votes = change(round, readOwnVotes(support, round.id, editor.user.getId()))
-	if (votes !== null) writeOwnVotes(support, round.id, editor.user.getId(), votes)
+	// Into my own document, which reaches nobody else until the facilitator reveals the votes.
+	const { own } = session.documents
+	const votes = change(round, readOwnVotes(own, round.id, editor.user.getId()))
+	if (votes !== null) writeOwnVotes(own, round.id, editor.user.getId(), votes)
 }
 
 function isNoteInRound(editor: Editor, noteId: string, round: VotingRound): boolean {

@@ -1,6 +1,8 @@
-import { readPrivateRound, type PrivateRound } from '../../shared/facilitationDoc.js'
+import type * as Y from 'yjs'
+import { readPrivateRound, readVoting, type PrivateRound } from '../../shared/facilitationDoc.js'
 import { staysPrivate, tallyHiddenNotes, type HiddenNotesTally } from '../../shared/model/privateRound.js'
 import { readAllRecords, recordsOf, writeRecordChanges } from '../../shared/recordDoc.js'
+import { VOTES_MAP } from '../../shared/supportDoc.js'
 import { log } from '../logger.js'
 import type { DocumentLog } from '../storage/BoardStorage.js'
 import { documentName, privateDocumentPrefix, type DocumentRef } from './relayPath.js'
@@ -10,18 +12,20 @@ import type { RoomRegistry } from './RoomRegistry.js'
 const SERVER_ORIGIN = { by: 'private notes' }
 
 /**
- * Private rounds kept private on the wire. While a round hides notes, each person's new notes live
- * in their own private document, which the relay serves only to them and the facilitator
- * (RelayServer.ts), so no other connection receives a byte of them. When the facilitator reveals a
- * zone or the round, or ends it, every note that no longer stays private moves onto the board as
- * it is: same id, position, text and authorship.
+ * What is private stays private on the wire. Each person has a private document on a board, which
+ * the relay serves only to them and the facilitator (RelayServer.ts), so no other connection
+ * receives a byte of it. It holds their new notes while a private round hides them, and their dots
+ * while a voting round is open. When the facilitator reveals a zone or the round, or ends it, every
+ * note that no longer stays private moves onto the board as it is (same id, position, text and
+ * authorship); when the votes are revealed or the round closes, the dots move into the support
+ * document, where the results are counted.
  *
  * Moving is idempotent and runs again whenever a private document loads or changes, so a note a
- * person drags into a revealed zone goes public at once, and notes left behind by a server stopped
- * mid-move follow at the next chance. A note never overwrites one the board already holds under
- * its id: a private document cannot be used to rewrite someone else's note.
+ * person drags into a revealed zone goes public at once, and what a server stopped mid-move left
+ * behind follows at the next chance. A note never overwrites one the board already holds under its
+ * id: a private document cannot be used to rewrite someone else's note.
  */
-export class PrivateNotes {
+export class PrivateDocuments {
 	/** One move at a time per board, in order: two moves of the same note must not race. */
 	private readonly queues = new Map<string, Promise<void>>()
 
@@ -61,9 +65,10 @@ export class PrivateNotes {
 			void this.moveRevealed(ref.boardId, [room.boardId])
 		}
 		if (ref.kind === 'facilitation') {
-			let seen = JSON.stringify(room.read(readPrivateRound))
+			const rounds = (doc: Y.Doc) => JSON.stringify([readPrivateRound(doc), readVoting(doc)])
+			let seen = room.read(rounds)
 			room.onChange(() => {
-				const now = JSON.stringify(room.read(readPrivateRound))
+				const now = room.read(rounds)
 				if (now === seen) return
 				seen = now
 				void this.moveRevealed(ref.boardId)
@@ -75,16 +80,25 @@ export class PrivateNotes {
 		const names = only ?? (await this.privateDocumentsOf(boardId))
 		if (names.length === 0) return
 		await this.withRooms(async (hold) => {
-			const round = (await hold(documentName(boardId, 'facilitation'))).read(readPrivateRound)
+			const facilitation = await hold(documentName(boardId, 'facilitation'))
+			const [round, voting] = facilitation.read((doc) => [readPrivateRound(doc), readVoting(doc)] as const)
+			const openVoting = voting?.phase === 'open' ? `${voting.id}|` : null
 			for (const name of names) {
-				const notes = await hold(name)
-				const leaving = notes.read((doc) => readAllRecords(doc).filter((record) => !staysPrivate(round, record)))
-				if (leaving.length === 0) continue
-				const board = await hold(boardId)
-				const fresh = board.read((doc) => leaving.filter((record) => !recordsOf(doc).has(record.id)))
-				board.applyServerChange((doc) => writeRecordChanges(doc, { put: fresh, removed: [] }, SERVER_ORIGIN))
-				notes.applyServerChange((doc) => writeRecordChanges(doc, { put: [], removed: leaving.map(({ id }) => id) }, SERVER_ORIGIN))
-				logMove(boardId, round, fresh.length, leaving.length)
+				const own = await hold(name)
+				const leaving = own.read((doc) => readAllRecords(doc).filter((record) => !staysPrivate(round, record)))
+				if (leaving.length > 0) {
+					const board = await hold(boardId)
+					const fresh = board.read((doc) => leaving.filter((record) => !recordsOf(doc).has(record.id)))
+					board.applyServerChange((doc) => writeRecordChanges(doc, { put: fresh, removed: [] }, SERVER_ORIGIN))
+					own.applyServerChange((doc) => writeRecordChanges(doc, { put: [], removed: leaving.map(({ id }) => id) }, SERVER_ORIGIN))
+					logMove(boardId, round, fresh.length, leaving.length)
+				}
+				const dots = own.read((doc) => [...doc.getMap(VOTES_MAP).entries()].filter(([key]) => openVoting === null || !key.startsWith(openVoting)))
+				if (dots.length > 0) {
+					const support = await hold(documentName(boardId, 'support'))
+					support.applyServerChange((doc) => doc.transact(() => dots.forEach(([key, value]) => doc.getMap(VOTES_MAP).set(key, value))))
+					own.applyServerChange((doc) => doc.transact(() => dots.forEach(([key]) => doc.getMap(VOTES_MAP).delete(key))))
+				}
 			}
 		})
 	}
