@@ -12,7 +12,7 @@ import { MODEL_CENTRE_ID, stageZoneId } from './modelShapeIds'
  */
 export function addNoteToZone(editor: Editor, zone: ZoneId): void {
 	// Hidden notes (a private round) take up room too: a new note must not land on one.
-	const occupied = notesOnPage(editor, { visibleOnly: false }).map(({ box }) => box)
+	const occupied = notesOnPage(editor).map(({ box }) => box)
 	const spot = freeSpotInZone(zone, occupied, NOTE_SIZE)
 	const id = createShapeId()
 	editor.markHistoryStoppingPoint('add note to zone')

@@ -8,9 +8,9 @@ import type { BoardSession } from '../../session/BoardSession'
 /** The overall picture the centre shows: how broad the support is, how far the plan is agreed. */
 export type CentreOverview = { departments: number; agreed: number; islands: number }
 
-/** Reads the board as this person sees it: notes hidden in a private round do not count yet. */
+/** Reads the board as this person sees it: others' notes of a private round are not on it yet. */
 export function readCentreOverview(editor: Editor, session: BoardSession): CentreOverview {
-	const notes = notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): NoteOnBoard => ({ id: note.id, box, meta: note.meta, text: '' }))
+	const notes = notesOnPage(editor).map(({ note, box }): NoteOnBoard => ({ id: note.id, box, meta: note.meta, text: '' }))
 	const placed = summariseZones(notes).flatMap((summary) => summary.notes)
 	const tally = tallySupport(placed, session.endorsements.get(), session.settings.get().departments)
 	return {

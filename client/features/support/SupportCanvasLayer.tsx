@@ -11,9 +11,7 @@ import { useBoardSession } from '../../session/BoardSessionContext'
 export function SupportCanvasLayer() {
 	const session = useBoardSession()
 	const editor = useEditor()
-	const notes = useValue('badged notes', () => notesOnPage(editor, { visibleOnly: true }).map(({ note, box }): VotableNote => ({ id: note.id, box })), [
-		editor,
-	])
+	const notes = useValue('badged notes', () => notesOnPage(editor).map(({ note, box }): VotableNote => ({ id: note.id, box })), [editor])
 	const endorsements = useValue(session.endorsements)
 	const endorsers = useMemo(() => endorsementsByNote(endorsements), [endorsements])
 	// Someone who has not joined yet has no name to endorse with.
