@@ -21,6 +21,10 @@ export type OpeningBoard = { state: 'loading' } | { state: 'error'; error: Error
 
 /** A first visit with no local copy waits this long for the server before opening an empty board. */
 const FIRST_SYNC_TIMEOUT_MS = 5000
+/** A browser whose IndexedDB does not answer (some private modes) connects without its local copy after this long. */
+const LOCAL_COPY_WAIT_MS = 3000
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
  * Opens one board for this page: its Y.Doc kept in IndexedDB (so work survives a reload while
@@ -118,8 +122,10 @@ export function useOpenBoard(link: BoardLink, shapeUtils: readonly TLAnyShapeUti
 			cleanups.push(() => clearTimeout(firstSyncTimeout))
 		}
 		// The relay learns who we are as each connection opens, so none opens before the identity is known.
-		ensureIdentity()
-			.then((identity) => {
+		// Nor before the local copy is in the doc: loaded after the socket's first sync, the whole copy
+		// would go out as one update, which the relay refuses as too big beyond a few hundred notes.
+		Promise.all([ensureIdentity(), Promise.race([localCopy.whenSynced, delay(LOCAL_COPY_WAIT_MS)])])
+			.then(([identity]) => {
 				if (!closed && !failed) connectAll(identity)
 			})
 			.catch(fail)

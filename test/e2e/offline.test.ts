@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { recordsOf } from '../../shared/recordDoc'
+import { recordsOf, writeRecordChanges } from '../../shared/recordDoc'
 import { saveScreenshot } from '../helpers/browser'
+import { noteRecord } from '../helpers/noteRecord'
 import { waitFor } from '../helpers/waitFor'
 import { connectSynced } from '../helpers/yjsClient'
 import {
@@ -150,5 +151,29 @@ describe('working offline', () => {
 		await saveScreenshot(a, 'offline-half-open-status')
 		if (claimsSaved) expect(await serverHas(boardId, rectangle)).toBe(true)
 		await contextA.setOffline(false)
+	})
+
+	// Opened again, the board loads its local copy into the doc. Had the socket synced first, that
+	// copy would go out as one update, which the relay refuses beyond a few hundred notes (4422).
+	test('a board of 400 notes opened again from the local copy stays live and saves what is drawn next', async () => {
+		const url = debuggableBoardUrl()
+		const boardId = boardIdOf(url)
+		const writer = await connectSynced(session.server.relayUrl, boardId)
+		const notes = Array.from({ length: 400 }, (_, index) =>
+			noteRecord({ id: `shape:many-${index}`, x: 2000 + (index % 20) * 220, y: (index / 20) * 220, paragraphs: [`note ${index}`] }),
+		)
+		writeRecordChanges(writer.doc, { put: notes, removed: [] }, null)
+		await waitFor(async () => serverHas(boardId, 'shape:many-399'), { what: 'the notes on the server' })
+		writer.destroy()
+		const context = await person()
+		const first = await openBoard(context, url)
+		await waitFor(() => localCopyHas(first, boardId, 'shape:many-399'), { what: 'the notes in IndexedDB' })
+		await first.close()
+
+		const again = await openBoard(context, url)
+		await waitForShape(again, 'shape:many-399')
+		const rectangle = await drawRectangle(again, { x: 300, y: 250 }, { x: 480, y: 380 })
+		await waitFor(() => serverHas(boardId, rectangle), { what: 'the next drawing on the server' })
+		await waitForConnection(again, 'live')
 	})
 })
