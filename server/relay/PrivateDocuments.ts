@@ -89,15 +89,17 @@ export class PrivateDocuments {
 				if (leaving.length > 0) {
 					const board = await hold(boardId)
 					const fresh = board.read((doc) => leaving.filter((record) => !recordsOf(doc).has(record.id)))
-					board.applyServerChange((doc) => writeRecordChanges(doc, { put: fresh, removed: [] }, SERVER_ORIGIN))
-					own.applyServerChange((doc) => writeRecordChanges(doc, { put: [], removed: leaving.map(({ id }) => id) }, SERVER_ORIGIN))
-					logMove(boardId, round, fresh.length, leaving.length)
+					// A board at its size limit takes no more: the notes wait in the private document.
+					if (board.applyServerChange((doc) => writeRecordChanges(doc, { put: fresh, removed: [] }, SERVER_ORIGIN))) {
+						own.applyServerChange((doc) => writeRecordChanges(doc, { put: [], removed: leaving.map(({ id }) => id) }, SERVER_ORIGIN))
+						logMove(boardId, round, fresh.length, leaving.length)
+					}
 				}
 				const dots = own.read((doc) => [...doc.getMap(VOTES_MAP).entries()].filter(([key]) => openVoting === null || !key.startsWith(openVoting)))
 				if (dots.length > 0) {
 					const support = await hold(documentName(boardId, 'support'))
-					support.applyServerChange((doc) => doc.transact(() => dots.forEach(([key, value]) => doc.getMap(VOTES_MAP).set(key, value))))
-					own.applyServerChange((doc) => doc.transact(() => dots.forEach(([key]) => doc.getMap(VOTES_MAP).delete(key))))
+					const moved = support.applyServerChange((doc) => doc.transact(() => dots.forEach(([key, value]) => doc.getMap(VOTES_MAP).set(key, value))))
+					if (moved) own.applyServerChange((doc) => doc.transact(() => dots.forEach(([key]) => doc.getMap(VOTES_MAP).delete(key))))
 				}
 			}
 		})

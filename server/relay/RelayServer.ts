@@ -165,8 +165,8 @@ export class RelayServer {
 		}
 		const role: Role = target.via === 'view' ? 'viewer' : await this.access.roleFor(boardId, key)
 		const document = documentOfTarget(boardId, target)
-		const isOwner = document.kind === 'private' && document.owner === connection.participantId
-		if (document.kind === 'private' && role !== 'facilitator' && !(role === 'participant' && isOwner)) {
+		const mayOpen = document.kind !== 'private' || role === 'facilitator' || (role === 'participant' && document.owner === connection.participantId)
+		if (!mayOpen) {
 			connection.close(CLOSE_CODES.notYours, 'private notes are served only to their writer and the facilitator')
 			return null
 		}

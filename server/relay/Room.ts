@@ -109,9 +109,11 @@ export class Room {
 
 	/**
 	 * A change the server makes itself (moving revealed private notes onto the board): made on a
-	 * copy, so the state only ever takes in whole updates, and sent to every connection.
+	 * copy, so the state only ever takes in whole updates, and sent to every connection. Held to the
+	 * same size limit as a client's update; false: it would make the document too large, and nothing
+	 * changed.
 	 */
-	applyServerChange(change: (doc: Y.Doc) => void): void {
+	applyServerChange(change: (doc: Y.Doc) => void): boolean {
 		if (this.destroyed) throw new Error(`the document ${this.boardId} is no longer loaded`)
 		const copy = new Y.Doc()
 		try {
@@ -120,8 +122,12 @@ export class Room {
 			let changed = false
 			copy.on('update', () => (changed = true))
 			change(copy)
-			if (!changed) return
+			if (!changed) return true
 			const update = Y.encodeStateAsUpdate(copy, before)
+			if (!this.hasRoomFor(update)) {
+				log.warn('refused a change of the server that would make a board too large', { boardId: this.boardId })
+				return false
+			}
 			try {
 				this.state.apply(update)
 			} catch (error) {
@@ -129,6 +135,7 @@ export class Room {
 				throw error
 			}
 			this.took(update, null)
+			return true
 		} finally {
 			copy.destroy()
 		}

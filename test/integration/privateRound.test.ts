@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import {
 	endPrivateRound,
 	isBoardLocked,
@@ -210,5 +210,30 @@ describe('private rounds and open votes: the relay serves them to their writer a
 		await waitFor(async () => JSON.stringify((await tallyFor(boardId, facilitatorKey)).body.zones) === JSON.stringify([{ zone: 'stage-1', count: 1 }]), {
 			what: 'the revealed zone to leave the tally',
 		})
+	})
+
+	it('a board at its size limit takes no more notes from private documents: they wait there, the board stays within the limit', async () => {
+		const small = await startServer({ env: { MAX_DOCUMENT_BYTES: '12000' } })
+		try {
+			const people = boardPeople(() => small)
+			const { boardId } = await people.createBoard()
+			const anna = await people.person(boardId)
+			const witness = await (await people.person(boardId)).open('board')
+			const annasNotes = await anna.openPrivate()
+			const onServer = await anna.openPrivate()
+			// No round runs, so each note is moved onto the board as soon as it is written, one after another.
+			for (let index = 0; index < 6; index++) {
+				const id = `shape:long-${index}`
+				put(annasNotes.doc, { ...noteRecord({ id, x: 0, y: 0, paragraphs: ['x'.repeat(2000)] }), meta: { authorId: anna.participantId } })
+				await waitFor(() => recordIn(witness.doc, id) || recordIn(onServer.doc, id), { what: `${id} on the board or kept private` })
+			}
+			const check = await anna.openPrivate()
+			await waitFor(() => recordsOf(witness.doc).size + recordsOf(check.doc).size === 6, { what: 'every note on the board or still private' })
+			expect(recordsOf(check.doc).size).toBeGreaterThan(0)
+			expect(Y.encodeStateAsUpdate(witness.doc).byteLength).toBeLessThanOrEqual(12000)
+		} finally {
+			await small.stop()
+			removeDataDir(small)
+		}
 	})
 })
