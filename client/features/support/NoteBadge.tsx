@@ -1,6 +1,5 @@
 import type { SyntheticEvent } from 'react'
-import { useEditor } from 'tldraw'
-import type { Endorsement } from '../../../shared/model/support'
+import { isEqual, useComputed, useEditor, useValue, type Editor } from 'tldraw'
 import { useTranslation } from '../../i18n/locale'
 import type { Translate } from '../../i18n/translate'
 import { countText } from '../../i18n/countText'
@@ -8,33 +7,22 @@ import { describeEndorsers } from '../../../shared/model/endorsers'
 import { castOwnDot, takeBackOwnDot, toggleOwnEndorsement } from './supportActions'
 import { Icon } from '../../icons/Icon'
 import { useBoardSession } from '../../session/BoardSessionContext'
-
-/** A note's bottom-left corner in page units, and the note's size factor (badges grow with the note). */
-export type BadgePlace = { noteId: string; left: number; bottom: number; scale: number }
-
-type Props = {
-	place: BadgePlace
-	endorsers: Endorsement[]
-	myId: string
-	/** Whether this person may endorse and vote (not a viewer, and joined). */
-	canAct: boolean
-	/** My dots on this note and my dots left, during an open voting round; `inRound`: whether the round counts this note. */
-	voting: { myDots: number; left: number; inRound: boolean } | null
-	/** Everyone's dots on this note once the round is revealed. */
-	total: number | null
-}
+import { noteSupport } from './noteSupport'
+import type { NoteBadgeProps } from '../../canvas/shapes/StageNoteShapeUtil'
 
 /**
  * A note's support, on its bottom edge from the left corner: endorsements (a thumb), my dots while a
  * round is open, everyone's dots once it is revealed. Compact, so it stays left of the middle,
  * where tldraw draws the handle that clones a selected note, and clear of the name tldraw
- * writes in the right corner.
+ * writes in the right corner. Drawn by the note itself (StageNoteShapeUtil), so tldraw culls it
+ * with the note, and re-rendered only when this note's support changes.
  */
-export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Props) {
+export function NoteBadge({ noteId, height, scale }: NoteBadgeProps) {
 	const editor = useEditor()
 	const session = useBoardSession()
 	const { t } = useTranslation()
-	const { noteId, scale } = place
+	const support = useComputed('note support', () => noteSupport(editor, session, noteId), { isEqual }, [editor, session, noteId])
+	const { endorsers, myId, canAct, voting, total } = useValue(support)
 	const endorsed = endorsers.some((endorsement) => endorsement.participantId === myId)
 	const tooltip = endorsers.length > 0 ? t('support.endorsedBy', { names: describeEndorsers(endorsers) }) : t('support.noEndorsements')
 	const endorsement = {
@@ -45,20 +33,26 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 		className: 'support-badge__endorse',
 		title: tooltip,
 	}
-	// The badge sits on the canvas: a click on it is meant for it, not for selecting or dragging the note.
-	const keepFromCanvas = (event: SyntheticEvent) => {
+	// A click on the badge is meant for it, not for selecting or dragging the note; unless a note
+	// drawn over the badge hides it there, and the click belongs to that note.
+	const keepFromCanvas = (event: SyntheticEvent): boolean => {
+		if (isCoveredAt(editor, noteId, event)) return false
 		editor.markEventAsHandled(event)
 		event.stopPropagation()
+		return true
+	}
+	const act = (action: () => void) => (event: SyntheticEvent) => {
+		if (!isCoveredAt(editor, noteId, event)) action()
 	}
 	const takeBack = (event: SyntheticEvent) => {
 		event.preventDefault()
-		takeBackOwnDot(session, editor, noteId)
+		if (!isCoveredAt(editor, noteId, event)) takeBackOwnDot(session, editor, noteId)
 	}
 
 	return (
 		<div
 			className="support-badge"
-			style={{ left: place.left - 4 * scale, top: place.bottom, fontSize: 13 * scale }}
+			style={{ left: -4 * scale, top: height, fontSize: 13 * scale }}
 			data-testid="support-badge"
 			data-note-id={noteId}
 			onPointerDown={keepFromCanvas}
@@ -67,12 +61,11 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 			onTouchEnd={keepFromCanvas}
 			onDoubleClick={keepFromCanvas}
 			onContextMenu={(event) => {
-				keepFromCanvas(event)
-				event.preventDefault()
+				if (keepFromCanvas(event)) event.preventDefault()
 			}}
 		>
 			{canAct ? (
-				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={() => toggleOwnEndorsement(session, editor, noteId)}>
+				<button type="button" {...endorsement} aria-pressed={endorsed} onClick={act(() => toggleOwnEndorsement(session, editor, noteId))}>
 					<Icon name="endorse" />
 					{endorsers.length}
 				</button>
@@ -93,7 +86,7 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 						// Not `disabled`: a disabled button gets no right-click, which takes a dot back.
 						aria-disabled={voting.left === 0 || !voting.inRound}
 						title={dotTitle(t, voting)}
-						onClick={() => castOwnDot(session, editor, noteId)}
+						onClick={act(() => castOwnDot(session, editor, noteId))}
 						onContextMenu={takeBack}
 					>
 						●{voting.myDots}
@@ -125,6 +118,17 @@ export function NoteBadge({ place, endorsers, myId, canAct, voting, total }: Pro
 			)}
 		</div>
 	)
+}
+
+/** Whether a note above this one in the page's order covers the pointer: the badge is drawn with its note, under later notes. */
+function isCoveredAt(editor: Editor, noteId: string, event: SyntheticEvent): boolean {
+	if (!('clientX' in event.nativeEvent)) return false
+	const { clientX, clientY } = event.nativeEvent as MouseEvent
+	const point = editor.screenToPage({ x: clientX, y: clientY })
+	const order = editor.getCurrentPageShapesSorted()
+	const own = order.findIndex((shape) => shape.id === noteId)
+	const top = editor.getShapeAtPoint(point, { hitInside: true, filter: (shape) => shape.type === 'note' && shape.id !== noteId })
+	return top !== undefined && order.indexOf(top) > own
 }
 
 function dotTitle(t: Translate, { left, inRound }: { left: number; inRound: boolean }): string {

@@ -1,25 +1,13 @@
 import { useValue, type Editor } from 'tldraw'
 import type { ClosedVotingRound, VotingRound } from '../../../shared/facilitationDoc'
-import { dotsLeft, roundResults, type RoundRules, type VotableNote, type VoteResult, type Votes } from '../../../shared/model/voting'
-import type { ZoneId } from '../../../shared/model/zones'
+import { roundResults, type RoundRules, type VotableNote, type VoteResult } from '../../../shared/model/voting'
 import { useBoardSession } from '../../session/BoardSessionContext'
-
-/** `zone`: the zone the round is limited to; dots go only on its notes. */
-type OwnVotes = { votes: Votes; left: number; zone: ZoneId | null }
+import { ownVotesOf, type OwnVotes } from './noteSupport'
 
 /** My dots in the open voting round, live; null when no round is open. */
 export function useOwnVotes(editor: Editor): OwnVotes | null {
 	const session = useBoardSession()
-	return useValue(
-		'own votes',
-		() => {
-			const round = session.voting.get()
-			if (!round || round.phase !== 'open') return null
-			const votes = session.ownVotesIn(round.id, editor.user.getId())
-			return { votes, left: dotsLeft(round.dotsPerPerson, votes), zone: round.zone }
-		},
-		[editor, session],
-	)
+	return useValue('own votes', () => ownVotesOf(editor, session), [editor, session])
 }
 
 /** The running round once the facilitator has revealed its results; null before that. */

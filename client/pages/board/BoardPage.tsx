@@ -4,6 +4,7 @@ import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
 import type { ClientConfig } from '../../../shared/clientConfig'
 import { registerBoardRules } from '../../canvas/boardRules'
 import { keepCursorColourDistinct } from '../../canvas/cursorColour'
+import { markCameraMoving } from '../../canvas/movingCamera'
 import { ensureModelTemplate } from '../../canvas/modelTemplate'
 import { useOverviewZoom } from '../../canvas/overviewZoom'
 import { BOARD_SHAPE_UTILS, boardShapeUtilsFor } from '../../canvas/shapes/boardShapeUtils'
@@ -28,7 +29,7 @@ import { ParticipantsList } from '../../features/panels/ParticipantsList'
 import { ShapeLimitNotice } from '../../features/panels/ShapeLimitNotice'
 import { SidePanel } from '../../features/panels/SidePanel'
 import { PresentationLayer } from '../../features/presentation/PresentationLayer'
-import { SupportCanvasLayer } from '../../features/support/SupportCanvasLayer'
+import { NoteBadge } from '../../features/support/NoteBadge'
 import { SupportLayer } from '../../features/support/SupportLayer'
 import { useTranslation } from '../../i18n/locale'
 import { errorText } from '../../i18n/TranslatableError'
@@ -101,7 +102,7 @@ function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardS
 		}),
 		[status],
 	)
-	const shapeUtils = useMemo(() => boardShapeUtilsFor(session), [session])
+	const shapeUtils = useMemo(() => boardShapeUtilsFor(session, NoteBadge), [session])
 	const overrides = useMemo(() => boardOverrides(session), [session])
 
 	return (
@@ -135,11 +136,15 @@ function OpenBoard({ link, session, config }: { link: BoardLink; session: BoardS
 	)
 }
 
-/** House rules, and the model drawn on the board by whoever may write it. */
+/** House rules, the camera's motion for the stylesheet, and the model drawn on the board by whoever may write it. */
 function prepareEditor(editor: Editor, session: BoardSession): () => void {
 	const stopRules = registerBoardRules(editor, session)
+	const stopMarking = markCameraMoving(editor)
 	if (session.canEditBoard.get()) ensureModelTemplate(editor)
-	return stopRules
+	return () => {
+		stopRules()
+		stopMarking()
+	}
 }
 
 function BoardTopPanel() {
@@ -180,11 +185,10 @@ function useClientConfig(): ClientConfig | null {
 	return config
 }
 
-/** What the board draws in page space over tldraw's shapes: the notes' badges and who is editing them, and the spotlight's veil above them. */
+/** What the board draws in page space over tldraw's shapes: who is editing which note, and the spotlight's veil above them. */
 function CanvasLayers() {
 	return (
 		<>
-			<SupportCanvasLayer />
 			<EditingTags />
 			<SpotlightMask />
 		</>

@@ -15,7 +15,8 @@ import { build } from 'vite'
 export const BARE_OUT_DIR = fileURLToPath(new URL('../../../dist/bench-bare', import.meta.url))
 const BARE_ROOT = fileURLToPath(new URL('./bare', import.meta.url))
 
-export async function buildBarePage(): Promise<void> {
+/** `minify: false` when profiling, for readable function names (as the app's client then). */
+export async function buildBarePage({ minify }: { minify: boolean }): Promise<void> {
 	await build({
 		configFile: false,
 		root: BARE_ROOT,
@@ -24,7 +25,7 @@ export async function buildBarePage(): Promise<void> {
 		plugins: [react()],
 		// As vite.config.ts: the ?url imports in @tldraw/assets break Vite's dependency pre-bundling.
 		optimizeDeps: { exclude: ['@tldraw/assets'] },
-		build: { outDir: BARE_OUT_DIR, emptyOutDir: true, chunkSizeWarningLimit: 8192 },
+		build: { outDir: BARE_OUT_DIR, emptyOutDir: true, chunkSizeWarningLimit: 8192, minify },
 	})
 }
 

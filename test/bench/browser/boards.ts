@@ -85,7 +85,8 @@ export async function createBenchBoard(server: RunningServer, browser: Browser, 
 	return board
 }
 
-async function writeNotes(server: RunningServer, board: CreatedBoardBody, notes: ShapeRecord[]): Promise<void> {
+/** Writes `notes` to the board as a client with the facilitator key, and waits until a fresh client reads them all back from the server. */
+export async function writeNotes(server: RunningServer, board: CreatedBoardBody, notes: ShapeRecord[]): Promise<void> {
 	const connect = (doc: Y.Doc) =>
 		new WebsocketProvider(server.relayUrl, board.boardId, doc, {
 			WebSocketPolyfill: WebSocket as never,

@@ -92,7 +92,22 @@ export async function heapAndNodes(session: CDPSession): Promise<{ heapMb: numbe
 	return { heapMb: metric('JSHeapUsedSize') / (1024 * 1024), nodes: metric('Nodes') }
 }
 
-export type PanResult = { fps: number; worstFrameMs: number; longestTaskMs: number }
+/** Per frame, from the Performance domain's counters: script, style and layout, and all the main thread's tasks (the rest of a task is mostly paint). */
+export type FrameCost = { scriptMs: number; styleLayoutMs: number; taskMs: number }
+export type PanResult = { fps: number; worstFrameMs: number; longestTaskMs: number; perFrame: FrameCost }
+
+type Counter = 'ScriptDuration' | 'RecalcStyleDuration' | 'LayoutDuration' | 'TaskDuration'
+/** The main thread's time so far per counter, in ms. */
+async function counters(session: CDPSession): Promise<Record<Counter, number>> {
+	const { metrics } = await session.send('Performance.getMetrics')
+	const value = (name: Counter) => (metrics.find((each) => each.name === name)?.value ?? 0) * 1000
+	return {
+		ScriptDuration: value('ScriptDuration'),
+		RecalcStyleDuration: value('RecalcStyleDuration'),
+		LayoutDuration: value('LayoutDuration'),
+		TaskDuration: value('TaskDuration'),
+	}
+}
 export type PanView = { kind: 'current' } | { kind: 'centred'; x: number; y: number; zoom: number }
 
 /**
@@ -100,8 +115,9 @@ export type PanView = { kind: 'current' } | { kind: 'centred'; x: number; y: num
  * animation frame for `seconds`, from the current view or centred on a page point at a zoom.
  * `window.strategyBoard.editor` is the app's `?debug` handle; the bare page puts its editor there too.
  */
-export async function pan(page: Page, view: PanView, seconds: number, amplitudePx = 300): Promise<PanResult> {
+export async function pan(page: Page, session: CDPSession, view: PanView, seconds: number, amplitudePx = 300): Promise<PanResult> {
 	await resetLongestTask(page)
+	const before = await counters(session)
 	const frames = await page.evaluate(
 		({ view, seconds, amplitudePx }) => {
 			const editor = (window as unknown as { strategyBoard?: { editor?: Editor } }).strategyBoard?.editor
@@ -135,7 +151,14 @@ export async function pan(page: Page, view: PanView, seconds: number, amplitudeP
 		},
 		{ view, seconds, amplitudePx },
 	)
+	const after = await counters(session)
 	const { longestTaskMs } = await readProbe(page)
-	// Frames after the first, over the time from the first to the last.
-	return { fps: ((frames.frames - 1) * 1000) / frames.elapsed, worstFrameMs: frames.worst, longestTaskMs }
+	const perFrame = (...names: Counter[]) => names.reduce((sum, name) => sum + after[name] - before[name], 0) / frames.frames
+	return {
+		// Frames after the first, over the time from the first to the last.
+		fps: ((frames.frames - 1) * 1000) / frames.elapsed,
+		worstFrameMs: frames.worst,
+		longestTaskMs,
+		perFrame: { scriptMs: perFrame('ScriptDuration'), styleLayoutMs: perFrame('RecalcStyleDuration', 'LayoutDuration'), taskMs: perFrame('TaskDuration') },
+	}
 }

@@ -27,6 +27,7 @@ import { localCopyHas, openBoard, waitForConnection, type Person } from '../../e
 import { ARTIFACTS_DIR, launchChromium, saveScreenshot } from '../../helpers/browser'
 import { removeDataDir, startServer, type RunningServer } from '../../helpers/serverProcess'
 import { waitFor } from '../../helpers/waitFor'
+import { PROFILING, startProfile, stopProfile } from './devtoolsProfile'
 import { buildBarePage, serveBarePage, type BareServer } from './barePage'
 import { benchNotes, createBenchBoard, createBoard, participantUrl } from './boards'
 import { devtools, heapAndNodes, installProbe, notesShown, pan, readProbe, type PanResult } from './pageProbe'
@@ -96,11 +97,14 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
 /** After all notes are shown: the longest task so far, heap and nodes, a screenshot of the first run, then the two pans. */
 async function afterLoad(page: Page, session: CDPSession, screenshot: string | null) {
 	await sleep(SETTLE_MS)
+	if (screenshot && PROFILING) await stopProfile(session, `${screenshot}-load`, { trace: false })
 	const { longestTaskMs: loadLongestTaskMs } = await readProbe(page)
 	const { heapMb, nodes } = await heapAndNodes(session)
 	if (screenshot) await saveScreenshot(page, screenshot)
-	const panModel = await pan(page, { kind: 'current' }, PAN_SECONDS)
-	const panFull = await pan(page, { kind: 'centred', x: STAGE_1.x, y: STAGE_1.y, zoom: 1 }, PAN_SECONDS)
+	if (screenshot && PROFILING) await startProfile(session, { trace: true })
+	const panModel = await pan(page, session, { kind: 'current' }, PAN_SECONDS)
+	if (screenshot && PROFILING) await stopProfile(session, `${screenshot}-pan`, { trace: true })
+	const panFull = await pan(page, session, { kind: 'centred', x: STAGE_1.x, y: STAGE_1.y, zoom: 1 }, PAN_SECONDS)
 	return { loadLongestTaskMs, heapMb, nodes, panModel, panFull }
 }
 
@@ -121,6 +125,7 @@ async function visitApp(
 		await lobby.close()
 		const page = await context.newPage()
 		const session = await devtools(page)
+		if (screenshot && PROFILING) await startProfile(session, { trace: false })
 		await page.goto(participantUrl(server, boardId), { waitUntil: 'commit' })
 		const firstVisitMs = await notesShown(page, SHOWN_TIMEOUT_MS, `app, ${notes} notes, first visit`)
 		await waitForConnection(page, 'live', SHOWN_TIMEOUT_MS)
@@ -151,6 +156,7 @@ async function visitBare(browser: Browser, bare: BareServer, notes: number, scre
 		await warmUp.close()
 		const page = await context.newPage()
 		const session = await devtools(page)
+		if (screenshot && PROFILING) await startProfile(session, { trace: false })
 		await page.goto(`${bare.url}/?records=/records/${notes}.json`, { waitUntil: 'commit' })
 		const firstVisitMs = await notesShown(page, SHOWN_TIMEOUT_MS, `bare tldraw, ${notes} notes`).catch(async (error: unknown) => {
 			const pageError = await page.evaluate(() => (window as unknown as { benchBareError?: string }).benchBareError).catch(() => undefined)
@@ -180,9 +186,14 @@ function printBoard(result: BoardResult) {
 		['pan fps, whole model', (s) => s.panModel.fps, 1],
 		['  worst frame, ms', (s) => s.panModel.worstFrameMs, 0],
 		['  longest task, ms', (s) => s.panModel.longestTaskMs, 0],
+		['  script per frame, ms', (s) => s.panModel.perFrame.scriptMs, 1],
+		['  style + layout per frame, ms', (s) => s.panModel.perFrame.styleLayoutMs, 1],
+		['  main thread per frame, ms', (s) => s.panModel.perFrame.taskMs, 1],
 		['pan fps, 100% zoom', (s) => s.panFull.fps, 1],
 		['  worst frame, ms', (s) => s.panFull.worstFrameMs, 0],
 		['  longest task, ms', (s) => s.panFull.longestTaskMs, 0],
+		['  script per frame, ms', (s) => s.panFull.perFrame.scriptMs, 1],
+		['  main thread per frame, ms', (s) => s.panFull.perFrame.taskMs, 1],
 	]
 	const summary = (samples: Sample[], figure: (sample: Sample) => number | null) => {
 		const values = samples.map(figure).filter((value): value is number => value !== null)
@@ -212,7 +223,7 @@ for (const file of [SERVER_ENTRY, CLIENT_INDEX]) {
 
 const benchStarted = performance.now()
 const tldrawVersion = (JSON.parse(readFileSync(new URL('../../../node_modules/tldraw/package.json', import.meta.url), 'utf8')) as { version: string }).version
-await buildBarePage()
+await buildBarePage({ minify: !PROFILING })
 let server: RunningServer | undefined
 let bare: BareServer | undefined
 let browser: Browser | undefined
